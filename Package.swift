@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+// topoc: a declarative plan compiler for Docker/etcd/Flannel/Portworx/ECS clusters.
+// Every module is one compiler phase; each imports only the phases before it.
+import PackageDescription
+
+let package = Package(
+    name: "topoc",
+    products: [
+        .executable(name: "topoc", targets: ["topoc"]),
+    ],
+    targets: [
+        // libyaml from the system (apt: libyaml-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // Small value types used by every phase: addresses, CIDRs, names, quoting.
+        .target(name: "Values"),
+        // Diagnostics: severity, rule, location, notes, and their renderings.
+        .target(name: "Diagnostics", dependencies: ["Values"]),
+        // YAML text -> node tree with source locations.
+        .target(name: "Syntax", dependencies: ["CYAML", "Diagnostics"]),
+        // Node tree -> typed Topology.
+        .target(name: "Model", dependencies: ["Syntax", "Diagnostics", "Values"]),
+        // Lint rules over a Topology.
+        .target(name: "Checks", dependencies: ["Model", "Diagnostics", "Values"]),
+        // Topology -> dependency graph of deployment steps.
+        .target(name: "Planner", dependencies: ["Model", "Diagnostics", "Values"]),
+        // Plan -> output files (bytes).
+        .target(name: "Emitters", dependencies: ["Planner", "Model", "Values"]),
+        // The command line: argument parsing, file I/O, rendering, atomic writes.
+        .target(name: "TopocCLI", dependencies: ["Syntax", "Model", "Checks", "Planner", "Emitters", "Diagnostics", "Values"]),
+        .executableTarget(name: "topoc", dependencies: ["TopocCLI"]),
+
+        .testTarget(name: "ValuesTests", dependencies: ["Values"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "Syntax"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Model", "Syntax"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Model", "Syntax"]),
+        .testTarget(name: "EmittersTests", dependencies: ["Emitters", "Planner", "Model", "Syntax"]),
+        .testTarget(name: "CLITests", dependencies: ["TopocCLI"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,75 @@
+/// Compiler-style text: `file:line:col: severity: message [rule]`, the source line
+/// with a caret under the value, then the notes.
+public struct TextRenderer: Sendable {
+    public var colour: Bool
+
+    public init(colour: Bool) { self.colour = colour }
+
+    public func render(_ reports: [FileReport]) -> String {
+        var out = ""
+        for report in reports {
+            for d in report.diagnostics {
+                render(d, in: report, into: &out)
+            }
+        }
+        return out
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    private func severityWord(_ s: Severity) -> String {
+        switch s {
+        case .error: return paint("error", "1;31")
+        case .warning: return paint("warning", "1;33")
+        case .info: return paint("info", "1;36")
+        }
+    }
+
+    func render(_ d: Diagnostic, in report: FileReport, into out: inout String) {
+        let loc = d.location
+        out += paint("\(report.file):\(loc.line):\(loc.column):", "1")
+        out += " \(severityWord(d.severity)): \(singleLine(d.message)) [\(d.rule)]\n"
+        if let line = report.source.line(loc.line) {
+            let number = String(loc.line)
+            let gutter = String(repeating: " ", count: max(0, 5 - number.count))
+            out += "\(gutter)\(number) | \(printable(line))\n"
+            // Mirror tabs from the source so the caret lines up under the value.
+            var pad = ""
+            var column = 1
+            for ch in line {
+                if column >= loc.column { break }
+                pad += ch == "\t" ? "\t" : " "
+                column += 1
+            }
+            if column < loc.column { pad += String(repeating: " ", count: loc.column - column) }
+            let remaining = max(1, min(loc.length, line.count - (loc.column - 1)))
+            let marker = "^" + String(repeating: "~", count: max(0, remaining - 1))
+            out += "      | \(pad)\(paint(marker, "1;32"))\n"
+        }
+        for note in d.notes {
+            if let nl = note.location {
+                out += paint("\(report.file):\(nl.line):\(nl.column):", "1")
+                out += " \(paint("note", "1;30")): \(singleLine(note.message))\n"
+            } else {
+                out += "      = \(paint("note", "1;30")): \(singleLine(note.message))\n"
+            }
+        }
+    }
+
+    /// Messages quote spec values, which may contain newlines or escape
+    /// sequences; a report must never let a spec drive the terminal.
+    private func singleLine(_ s: String) -> String { printable(s) }
+
+    private func printable(_ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            if scalar == "\t" { out += "\t" }
+            else if scalar.value < 0x20 || scalar.value == 0x7f || (0x80..<0xa0).contains(scalar.value) {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,107 @@
+import Diagnostics
+import Syntax
+import Values
+
+extension Decoder {
+    mutating func decodeSubnets(_ node: Node, defaultMTU: Located<Int>?) -> [Subnet] {
+        var out: [Subnet] = []
+        for (name, body) in namedEntries(node, key: "subnets", what: "subnet") {
+            guard let f = fields(body, Schema.subnet, context: "subnet '\(name.value)'") else { continue }
+            let cidr = f["cidr"].flatMap { self.cidr($0, key: "cidr") }
+            let mtu = f["mtu"].flatMap { int($0, key: "mtu", range: 576...9216) }
+            var gateway = f["gateway"].flatMap { ip($0, key: "gateway") }
+            if let g = gateway, let c = cidr, g.value.isV4 != c.value.isV4 {
+                error(ModelRules.badValue, "gateway \(g.value) is not of the same address family as \(c.value)", at: g.location)
+                gateway = nil
+            }
+            guard let cidr else { continue }
+            out.append(Subnet(name: name, cidr: cidr,
+                              mtu: mtu ?? defaultMTU ?? Located(1500, at: name.location), gateway: gateway))
+        }
+        return out
+    }
+
+    mutating func decodeHosts(_ node: Node, defaultOS: Located<OperatingSystem>?, subnets: [Subnet], subnetIndex: [String: Int], writtenSubnets: [String]) -> [Host] {
+        var out: [Host] = []
+        let entries = namedEntries(node, key: "hosts", what: "host")
+        out.reserveCapacity(entries.count)
+        let subnetNames = writtenSubnets
+        for (name, body) in entries {
+            if isFull { break }
+            guard let f = fields(body, Schema.host, context: "host '\(name.value)'") else { continue }
+            var os = f["os"].flatMap { enumeration($0, key: "os", OperatingSystem.self) }
+            if os == nil && f["os"] == nil {
+                if let d = defaultOS { os = Located(d.value, at: name.location) }
+                else { error(ModelRules.missingKey, "host '\(name.value)' needs 'os' (or set defaults.os): one of \(OperatingSystem.allCases.map { $0.rawValue }.joined(separator: ", "))", at: name.location) }
+            }
+            var ifaces: [Iface] = []
+            if let ifNode = f["ifaces"] {
+                if let pairs = ifNode.mapping {
+                    if pairs.isEmpty { error(ModelRules.missingKey, "host '\(name.value)' needs at least one iface", at: ifNode.location) }
+                    for pair in pairs {
+                        guard let ifName = string(pair.key, key: "iface name") else { continue }
+                        guard Names.isIfaceName(ifName.value) else {
+                            badValue(pair.key, "iface name '\(Decoder.shown(ifName.value))' must be 1-15 bytes of letters, digits and . _ @ - (Linux IFNAMSIZ)")
+                            continue
+                        }
+                        if let i = decodeIface(ifName, pair.value, host: name.value, subnets: subnets, subnetIndex: subnetIndex, subnetNames: subnetNames) {
+                            ifaces.append(i)
+                        }
+                    }
+                } else {
+                    typeMismatch(ifNode, expected: "a mapping of iface names to ifaces", key: "ifaces")
+                }
+            }
+            var devices: [Located<String>] = []
+            if let dn = f["devices"], let items = list(dn, key: "devices") {
+                devices = items.compactMap { devicePath($0, key: "devices") }
+            }
+            guard let os, !ifaces.isEmpty else { continue }
+            out.append(Host(name: name, os: os, ifaces: ifaces, devices: devices, devicesLocation: f["devices"]?.location))
+        }
+        return out
+    }
+
+    mutating func decodeIface(_ ifName: Located<String>, _ body: Node, host: String, subnets: [Subnet], subnetIndex: [String: Int], subnetNames: [String]) -> Iface? {
+        guard let f = fields(body, Schema.iface, context: "iface '\(ifName.value)' of host '\(host)'") else { return nil }
+        let subnetRef = f["subnet"].flatMap { name($0, key: "subnet", what: "subnet") }
+        let address = f["address"].flatMap { ip($0, key: "address") }
+        let mtu = f["mtu"].flatMap { int($0, key: "mtu", range: 576...9216) }
+        guard let subnetRef, let address else { return nil }
+        guard let index = subnetIndex[subnetRef.value] else {
+            unknownReference(subnetRef, kind: "subnet", declared: subnetNames)
+            return nil
+        }
+        let subnet = subnets[index]
+        if address.value.isV4 != subnet.cidr.value.isV4 {
+            error(ModelRules.badValue, "address \(address.value) is not of the same family as subnet '\(subnet.name.value)' (\(subnet.cidr.value))", at: address.location,
+                  notes: [Note("subnet '\(subnet.name.value)' is declared here", at: subnet.cidr.location)])
+            return nil
+        }
+        return Iface(name: ifName, subnet: subnetRef, address: address, mtu: mtu ?? subnet.mtu)
+    }
+
+    /// `all` or a list of declared host names.
+    mutating func hostSet(_ f: Fields, refs: References, context: String) -> HostSet {
+        guard let node = f["hosts"] else {
+            return HostSet(isAll: true, entries: [], location: f.location, isExplicit: false)
+        }
+        if node.scalar == "all" { return HostSet(isAll: true, entries: [], location: node.location, isExplicit: true) }
+        guard let items = node.sequence else {
+            typeMismatch(node, expected: "'all' or a list of host names", key: "hosts")
+            return HostSet(isAll: true, entries: [], location: node.location, isExplicit: true)
+        }
+        var entries: [Located<String>] = []
+        var seen = Set<String>()
+        for item in items {
+            guard let n = name(item, key: "hosts", what: "host") else { continue }
+            if !refs.hostSet.contains(n.value) { unknownReference(n, kind: "host", declared: refs.hosts); continue }
+            if !seen.insert(n.value).inserted {
+                badValue(item, "host '\(n.value)' is listed twice in \(context) hosts")
+                continue
+            }
+            entries.append(n)
+        }
+        return HostSet(isAll: false, entries: entries, location: node.location, isExplicit: true)
+    }
+}

@@ -1,0 +1,122 @@
+import Diagnostics
+import Model
+
+/// The dependency graph of deployment steps that every output is emitted from.
+/// Steps are ordered by phase, then by host (spec order, workstation last), then
+/// by their order within the host, so iterating `steps` is a valid run order.
+public struct Plan: Sendable {
+    public let name: String
+    /// Hosts in spec order, then `workstation` when it has steps.
+    public let hosts: [String]
+    public let steps: [Step]
+    public let edges: [Edge]
+
+    public init(name: String, hosts: [String], steps: [Step], edges: [Edge]) {
+        self.name = name
+        self.hosts = hosts
+        self.steps = steps
+        self.edges = edges
+    }
+
+    public static let workstation = "workstation"
+}
+
+/// One deployment step on one host (or the workstation).
+public struct Step: Sendable {
+    /// `<host>/<step>`, e.g. `node1/flanneld`.
+    public let id: String
+    public let host: String
+    /// The step's name within its host, e.g. `flanneld`.
+    public let name: String
+    /// What a person reads in the graph and the runbook.
+    public let label: String
+    /// The component it belongs to: etcd, flannel, docker, portworx, ecs, ...
+    public let component: String
+    /// Topological level: one more than its latest dependency; 1 for roots.
+    public let phase: Int
+    /// What the step does, in order; each action is idempotent.
+    public let actions: [Action]
+    /// The spec value that caused the step.
+    public let location: SourceLocation
+
+    public init(id: String, host: String, name: String, label: String, component: String, phase: Int, actions: [Action], location: SourceLocation) {
+        self.id = id
+        self.host = host
+        self.name = name
+        self.label = label
+        self.component = component
+        self.phase = phase
+        self.actions = actions
+        self.location = location
+    }
+}
+
+/// `to` waits for `from`.
+public struct Edge: Sendable, Hashable {
+    public let from: String
+    public let to: String
+    /// A sentence a person can read: "flanneld reads its network config from kvdb flannel-etcd".
+    public let reason: String
+    /// The spec value that caused the dependency.
+    public let location: SourceLocation
+
+    public init(from: String, to: String, reason: String, location: SourceLocation) {
+        self.from = from
+        self.to = to
+        self.reason = reason
+        self.location = location
+    }
+}
+
+/// A file the plan installs on a host. The Planner names it; the Emitters
+/// render its bytes (`FileRenderer`), so the plan and the files cannot disagree.
+public enum FileRef: Hashable, Sendable {
+    /// /etc/etcd/etcd.conf for a `run: host` member.
+    case etcdConf(kvdb: String, member: String)
+    /// A systemd unit running a `run: container` etcd member.
+    case etcdContainerUnit(kvdb: String, member: String)
+    /// /etc/sysconfig/flanneld (CentOS / Rocky packages).
+    case flanneldSysconfig(host: String)
+    /// A flanneld.service unit (hosts without a packaged unit).
+    case flanneldUnit(host: String)
+    /// /etc/docker/daemon.json (userns-remap).
+    case dockerDaemonJSON(host: String)
+    /// docker.service.d drop-in taking bip/mtu from flannel's subnet.env.
+    case dockerFlannelDropIn(host: String)
+    /// The Portworx container unit.
+    case portworxUnit(host: String)
+    /// The ECS agent container unit.
+    case ecsAgentUnit(host: String)
+    /// sysctl settings the ECS agent's task IAM roles need.
+    case ecsSysctl(host: String)
+    /// sysctl settings user namespaces need (CentOS 7.4+: user.max_user_namespaces).
+    case usernsSysctl(host: String)
+}
+
+/// One idempotent thing a step does. The shell emitter renders each as
+/// check-then-act, so a second run changes nothing.
+public enum Action: Sendable {
+    /// Install distro packages that are missing (yum, dnf or apt-get by the host's os).
+    case installPackages([String])
+    /// Install a rendered file at `path` (atomically, only when its content differs).
+    case installFile(FileRef, path: String, mode: String)
+    /// Append `line` to `path` unless the file already has it.
+    case appendLine(path: String, line: String)
+    /// Create a system user unless it exists.
+    case ensureUser(String)
+    /// CentOS 7: add kernel arguments with grubby, then ask for a reboot (exit 3)
+    /// unless /proc/cmdline already has them.
+    case kernelArguments([String])
+    /// Apply a sysctl value now unless it already holds.
+    case sysctl(key: String, value: String)
+    /// Add an iptables rule unless `iptables -C` finds it.
+    case iptablesRule(table: String, chain: String, rule: [String])
+    /// `systemctl daemon-reload` when a unit or drop-in changed in this run.
+    case daemonReload
+    /// Enable and start a unit; restart it when one of its files changed in this run.
+    case enableService(String)
+    /// Poll `command` until it succeeds, up to TOPOC_WAIT_TIMEOUT seconds.
+    case waitUntil(description: String, command: [String], environment: [(String, String)])
+    /// Run `command` unless `check` succeeds.
+    case runOnce(description: String, check: [String], command: [String], environment: [(String, String)])
+}

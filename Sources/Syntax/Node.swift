@@ -1,0 +1,79 @@
+import Diagnostics
+
+/// One YAML node with the place it starts. Aliases are resolved to the node they
+/// name (sharing storage, so an alias costs no copy) and merge keys are applied,
+/// so later phases see plain mappings, sequences and scalars.
+public struct Node: Sendable {
+    public enum Content: Sendable {
+        case scalar(String)
+        case sequence([Node])
+        case mapping([Pair])
+    }
+
+    public let content: Content
+    /// True for a plain (unquoted, non-block) scalar; only plain scalars can be
+    /// numbers, booleans or null.
+    public let isPlain: Bool
+    // Compact marks: a large fleet spec has millions of nodes.
+    let line: UInt32
+    let column: UInt32
+    let span: UInt32
+
+    public init(_ content: Content, isPlain: Bool = true, location: SourceLocation) {
+        self.content = content
+        self.isPlain = isPlain
+        self.line = UInt32(clamping: location.line)
+        self.column = UInt32(clamping: location.column)
+        self.span = UInt32(clamping: location.length)
+    }
+
+    /// Where the node starts; `length` covers it when it fits on one line.
+    public var location: SourceLocation {
+        SourceLocation(line: Int(line), column: Int(column), length: Int(span))
+    }
+
+    public var scalar: String? {
+        if case .scalar(let s) = content { return s }
+        return nil
+    }
+
+    public var mapping: [Pair]? {
+        if case .mapping(let p) = content { return p }
+        return nil
+    }
+
+    public var sequence: [Node]? {
+        if case .sequence(let s) = content { return s }
+        return nil
+    }
+
+    /// YAML's null: an empty plain scalar, `~` or `null`.
+    public var isNull: Bool {
+        guard isPlain, case .scalar(let s) = content else { return false }
+        return s.isEmpty || s == "~" || s == "null" || s == "Null" || s == "NULL"
+    }
+
+    /// How a diagnostic names what was found: "a mapping", "a list", "null",
+    /// "the string 'abc'".
+    public var kindDescription: String {
+        switch content {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar(let s):
+            if isNull { return "null" }
+            let shown = s.count > 40 ? String(s.prefix(40)) + "…" : s
+            return isPlain ? "'\(shown)'" : "the quoted string '\(shown)'"
+        }
+    }
+}
+
+/// One key/value entry of a mapping, in file order.
+public struct Pair: Sendable {
+    public let key: Node
+    public let value: Node
+
+    public init(key: Node, value: Node) {
+        self.key = key
+        self.value = value
+    }
+}

@@ -1,0 +1,79 @@
+/// Validators for the kinds of name a spec uses. Each says exactly which bytes
+/// may appear, so a validated value can never carry shell or unit-file syntax.
+public enum Names {
+    private static func isLowerAlnum(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 48 && b <= 57) }
+
+    /// `[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?` — hosts, subnets, kvdbs, volumes, services.
+    public static func isName<S: StringProtocol>(_ s: S) -> Bool {
+        let b = Array(s.utf8)
+        guard let first = b.first, let last = b.last, b.count <= 63 else { return false }
+        return isLowerAlnum(first) && isLowerAlnum(last) && b.allSatisfy { isLowerAlnum($0) || $0 == 45 }
+    }
+
+    /// Linux interface names: 1–15 bytes (IFNAMSIZ less the NUL) of
+    /// `[A-Za-z0-9._@-]`, not `.` or `..`.
+    public static func isIfaceName<S: StringProtocol>(_ s: S) -> Bool {
+        let b = s.utf8
+        guard !b.isEmpty, b.count <= 15, s != ".", s != ".." else { return false }
+        return b.allSatisfy { isLowerAlnum($0) || ($0 >= 65 && $0 <= 90) || $0 == 46 || $0 == 95 || $0 == 64 || $0 == 45 }
+    }
+
+    /// RFC 1123 host name: labels of letters, digits and inner hyphens.
+    public static func isHostName<S: StringProtocol>(_ s: S) -> Bool {
+        guard !s.isEmpty, s.utf8.count <= 253 else { return false }
+        for label in s.split(separator: ".", omittingEmptySubsequences: false) {
+            let b = Array(label.utf8)
+            guard let f = b.first, let l = b.last, b.count <= 63 else { return false }
+            func ok(_ c: UInt8) -> Bool { isLowerAlnum(c) || (c >= 65 && c <= 90) }
+            guard ok(f), ok(l), b.allSatisfy({ ok($0) || $0 == 45 }) else { return false }
+        }
+        return true
+    }
+
+    /// Absolute paths of `[A-Za-z0-9._+@:=,-]` components; no `.` or `..`
+    /// components and no empty ones (`//`), so a path means one place.
+    public static func isAbsolutePath<S: StringProtocol>(_ s: S) -> Bool {
+        guard s.first == "/", s.utf8.count <= 4096 else { return false }
+        if s == "/" { return true }
+        let parts = s.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        for (i, p) in parts.enumerated() {
+            if p.isEmpty { if i == parts.count - 1 && parts.count > 1 { continue } else { return false } }
+            if p == "." || p == ".." { return false }
+            guard p.utf8.allSatisfy({ isLowerAlnum($0) || ($0 >= 65 && $0 <= 90) || [46, 95, 43, 64, 58, 61, 44, 45].contains($0) }) else { return false }
+        }
+        return true
+    }
+
+    /// A block device path under `/dev/`.
+    public static func isDevicePath<S: StringProtocol>(_ s: S) -> Bool {
+        s.hasPrefix("/dev/") && s.utf8.count > 5 && isAbsolutePath(s)
+    }
+
+    /// AWS region names such as `us-west-1`, `eu-central-2`, `us-gov-west-1`.
+    public static func isAWSRegion<S: StringProtocol>(_ s: S) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts.count <= 5, s.utf8.count <= 32 else { return false }
+        guard parts[0].utf8.count == 2, parts[0].utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return false }
+        guard let last = parts.last, !last.isEmpty, last.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
+        return parts.dropFirst().dropLast().allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 97 && $0 <= 122 } }
+    }
+
+    /// Environment variable names: `[A-Za-z_][A-Za-z0-9_]*`.
+    public static func isEnvironmentName<S: StringProtocol>(_ s: S) -> Bool {
+        let b = s.utf8
+        guard let f = b.first, b.count <= 255 else { return false }
+        func letter(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95 }
+        return letter(f) && b.allSatisfy { letter($0) || ($0 >= 48 && $0 <= 57) }
+    }
+
+    /// A Unix user (or `user:group`) for `userns-remap`: `[a-z_][a-z0-9_-]{0,31}`.
+    public static func isUserSpec<S: StringProtocol>(_ s: S) -> Bool {
+        let parts = s.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return false }
+        return parts.allSatisfy { p in
+            let b = p.utf8
+            guard let f = b.first, b.count <= 32 else { return false }
+            return (f == 95 || (f >= 97 && f <= 122)) && b.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 || $0 == 45 }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import TopocCLI
+
+@Test func moduleLoads() { #expect(Bool(true)) }

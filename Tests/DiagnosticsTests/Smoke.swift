@@ -1,0 +1,4 @@
+import Testing
+@testable import Diagnostics
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import Emitters
+
+@Test func moduleLoads() { #expect(Bool(true)) }

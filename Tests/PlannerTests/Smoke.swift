@@ -1,0 +1,4 @@
+import Testing
+@testable import Planner
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import Syntax
+
+@Test func moduleLoads() { #expect(Bool(true)) }

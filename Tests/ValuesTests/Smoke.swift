@@ -1,0 +1,4 @@
+import Testing
+@testable import Values
+
+@Test func moduleLoads() { #expect(Bool(true)) }
