@@ -68,8 +68,11 @@ public struct Edge: Sendable, Hashable {
     }
 }
 
-/// A file the plan installs on a host. The Planner names it; the Emitters
-/// render its bytes (`FileRenderer`), so the plan and the files cannot disagree.
+/// A file the plan installs on a host. The Planner names it and chooses its path;
+/// the Emitters render its bytes (`FileRenderer`), so the plan and the files cannot
+/// disagree. Unit and container names are fixed: `etcd-<kvdb>.service` runs
+/// container `etcd-<kvdb>`, `portworx.service` runs `portworx`,
+/// `ecs-agent.service` runs `ecs-agent`; flanneld runs as `flanneld.service`.
 public enum FileRef: Hashable, Sendable {
     /// /etc/etcd/etcd.conf for a `run: host` member.
     case etcdConf(kvdb: String, member: String)
@@ -104,6 +107,8 @@ public enum Action: Sendable {
     case appendLine(path: String, line: String)
     /// Create a system user unless it exists.
     case ensureUser(String)
+    /// Create a directory (with an owner `uid:gid` when given) unless it is so.
+    case ensureDirectory(path: String, owner: String?, mode: String)
     /// CentOS 7: add kernel arguments with grubby, then ask for a reboot (exit 3)
     /// unless /proc/cmdline already has them.
     case kernelArguments([String])
