@@ -15,6 +15,9 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // The one system call Foundation and Glibc's Swift overlay do not expose:
+        // renameat2(RENAME_EXCHANGE), for swapping output trees atomically.
+        .target(name: "CSystem"),
         // Small value types used by every phase: addresses, CIDRs, names, quoting.
         .target(name: "Values"),
         // Diagnostics: severity, rule, location, notes, and their renderings.
@@ -30,7 +33,7 @@ let package = Package(
         // Plan -> output files (bytes).
         .target(name: "Emitters", dependencies: ["Planner", "Model", "Values"]),
         // The command line: argument parsing, file I/O, rendering, atomic writes.
-        .target(name: "TopocCLI", dependencies: ["Syntax", "Model", "Checks", "Planner", "Emitters", "Diagnostics", "Values"]),
+        .target(name: "TopocCLI", dependencies: ["CSystem", "Syntax", "Model", "Checks", "Planner", "Emitters", "Diagnostics", "Values"]),
         .executableTarget(name: "topoc", dependencies: ["TopocCLI"]),
 
         .testTarget(name: "ValuesTests", dependencies: ["Values"]),

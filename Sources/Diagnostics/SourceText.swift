@@ -7,7 +7,9 @@ public struct SourceText: Sendable {
     public init(bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        bytes.withUnsafeBufferPointer { buffer in
+            for i in 0..<buffer.count where buffer[i] == 10 { starts.append(i + 1) }
+        }
         self.lineStarts = starts
     }
 
@@ -22,7 +24,6 @@ public struct SourceText: Sendable {
         let start = lineStarts[number - 1]
         var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
         if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        if end - start > 500 { end = start + 500 }
         return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
     }
 

@@ -31,19 +31,27 @@ public struct TextRenderer: Sendable {
         let loc = d.location
         out += paint("\(report.file):\(loc.line):\(loc.column):", "1")
         out += " \(severityWord(d.severity)): \(singleLine(d.message)) [\(d.rule)]\n"
-        if let line = report.source.line(loc.line) {
+        if let fullLine = report.source.line(loc.line) {
+            // Long lines (minified or hostile files) are shown as a window around
+            // the column, so the caret stays on screen.
+            var line = fullLine
+            var column = loc.column
+            if fullLine.count > 160 {
+                let start = max(0, loc.column - 60)
+                line = (start > 0 ? "…" : "") + String(fullLine.dropFirst(start).prefix(120)) + "…"
+                column = loc.column - start + (start > 0 ? 1 : 0)
+            }
+            let loc = SourceLocation(line: loc.line, column: column, length: loc.length)
             let number = String(loc.line)
             let gutter = String(repeating: " ", count: max(0, 5 - number.count))
             out += "\(gutter)\(number) | \(printable(line))\n"
+            // Control characters are shown escaped, which shifts the caret; keep it
+            // under the right character by measuring the escaped prefix.
+            let prefixWidth = printable(String(line.prefix(max(0, loc.column - 1)))).count
             // Mirror tabs from the source so the caret lines up under the value.
             var pad = ""
-            var column = 1
-            for ch in line {
-                if column >= loc.column { break }
-                pad += ch == "\t" ? "\t" : " "
-                column += 1
-            }
-            if column < loc.column { pad += String(repeating: " ", count: loc.column - column) }
+            for ch in printable(String(line.prefix(max(0, loc.column - 1)))) { pad += ch == "\t" ? "\t" : " " }
+            if prefixWidth < loc.column - 1 && line.count < loc.column - 1 { pad += String(repeating: " ", count: loc.column - 1 - line.count) }
             let remaining = max(1, min(loc.length, line.count - (loc.column - 1)))
             let marker = "^" + String(repeating: "~", count: max(0, remaining - 1))
             out += "      | \(pad)\(paint(marker, "1;32"))\n"

@@ -108,7 +108,7 @@ struct TreeBuilder {
             if parser.problem_value >= 0 && problem.contains("octet") || problem.contains("character") {
                 message += " (byte 0x\(String(parser.problem_value, radix: 16)) at offset \(parser.problem_offset))"
             }
-            return fail(SyntaxRules.yamlSyntax, message, at: source.location(ofByte: Int(parser.problem_offset)))
+            return fail(SyntaxRules.yamlSyntax, message, at: source.location(ofByte: sequenceStart(Int(parser.problem_offset))))
         }
         var message = problem
         if let context = parser.context.map({ String(cString: $0) }) {
@@ -123,6 +123,17 @@ struct TreeBuilder {
             message += "; tabs cannot be used for indentation"
         }
         return fail(SyntaxRules.yamlSyntax, message, at: at)
+    }
+
+    /// libyaml reports a bad trailing octet at that octet; point at the start of
+    /// the broken UTF-8 sequence instead, where an editor shows the bad character.
+    func sequenceStart(_ offset: Int) -> Int {
+        let bytes = source.bytes
+        guard offset > 0, offset <= bytes.count else { return offset }
+        var i = offset - 1
+        var steps = 0
+        while i > 0 && bytes[i] & 0xC0 == 0x80 && steps < 3 { i -= 1; steps += 1 }
+        return bytes[i] >= 0xC0 ? i : offset
     }
 
     mutating func handle(_ event: inout yaml_event_t) -> Outcome {

@@ -1,0 +1,28 @@
+import Model
+import Planner
+
+/// The whole output tree of one spec (SPEC §3), as files relative to
+/// `<out>/<name>/`: every host's setup.sh and installed files, the workstation
+/// script, the ECS files, plan.json, graph.dot and MANIFEST.
+public enum OutputTree {
+    public static func build(_ topology: Topology, plan: Plan) -> [OutputFile] {
+        var files: [OutputFile] = []
+        // Each host's files are the installFile actions of its steps; a file is
+        // listed once even if two steps install it.
+        for host in plan.hosts where host != Plan.workstation {
+            var seen = Set<String>()
+            for step in plan.steps where step.host == host {
+                for action in step.actions {
+                    guard case .installFile(let ref, let path, let mode) = action, seen.insert(path).inserted else { continue }
+                    let relative = path.hasPrefix("/") ? String(path.dropFirst()) : path
+                    files.append(OutputFile(path: "hosts/\(host)/files/\(relative)",
+                                            content: FileRenderer.content(of: ref, in: topology),
+                                            executable: mode.hasSuffix("755")))
+                }
+            }
+        }
+        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        files.append(Manifest.render(files))
+        return files
+    }
+}

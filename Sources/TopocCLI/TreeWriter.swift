@@ -1,0 +1,149 @@
+import CSystem
+import Emitters
+import Foundation
+
+/// Writes an output tree so that a reader, or a crash at any moment, sees the old
+/// tree or the new one, never a mix and never nothing when there was something:
+/// the new tree is built completely in a hidden sibling directory, then swapped
+/// with the old one in a single renameat2(RENAME_EXCHANGE), then the old one is
+/// deleted.
+struct TreeWriter {
+    struct Failure: Error { let message: String }
+
+    let directory: String
+    let name: String
+
+    var target: String { directory + "/" + name }
+
+    private var stagingPrefix: String { directory + "/." + name + ".new-" }
+
+    func write(_ files: [OutputFile]) throws {
+        try makeDirectories(directory)
+        removeAbandonedStaging()
+        let staging = stagingPrefix + String(getpid())
+        try removeTree(staging)
+        try makeDirectories(staging)
+        var made = Set<String>()
+        for file in files {
+            let path = staging + "/" + file.path
+            let parent = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+            if !made.contains(parent) {
+                try makeDirectories(parent)
+                made.insert(parent)
+            }
+            try writeFile(path, file.bytes, mode: file.executable ? 0o755 : 0o644)
+        }
+        if exists(target) {
+            if topoc_rename_exchange(staging, target) != 0 {
+                let code = errno
+                guard code == EINVAL || code == ENOSYS else {
+                    throw Failure(message: "cannot replace '\(target)': \(String(cString: strerror(code)))")
+                }
+                // The file system cannot exchange: fall back to two renames, which
+                // leave a short window with the old tree under a hidden name.
+                let old = directory + "/." + name + ".old-" + String(getpid())
+                try removeTree(old)
+                guard rename(target, old) == 0, rename(staging, target) == 0 else {
+                    throw Failure(message: "cannot replace '\(target)': \(String(cString: strerror(errno)))")
+                }
+                try removeTree(old)
+                return
+            }
+            // `staging` now holds the old tree.
+            try removeTree(staging)
+        } else {
+            guard rename(staging, target) == 0 else {
+                throw Failure(message: "cannot create '\(target)': \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Paths that differ between `files` and the tree on disk: changed content or
+    /// mode, missing, or present on disk but not generated.
+    func differences(_ files: [OutputFile]) -> [String] {
+        var out: [String] = []
+        var expected = Set<String>()
+        for file in files {
+            expected.insert(file.path)
+            let path = target + "/" + file.path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                out.append("missing: \(file.path)")
+                continue
+            }
+            if !data.elementsEqual(file.bytes) {
+                out.append("differs: \(file.path)")
+            } else if isExecutable(path) != file.executable {
+                out.append("mode differs: \(file.path)")
+            }
+        }
+        for path in listFiles(target) where !expected.contains(path) {
+            out.append("extra: \(path)")
+        }
+        return out
+    }
+
+    // MARK: file system helpers
+
+    private func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    private func isExecutable(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && st.st_mode & 0o100 != 0
+    }
+
+    private func makeDirectories(_ path: String) throws {
+        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+        catch { throw Failure(message: "cannot create directory '\(path)': \(error.localizedDescription)") }
+    }
+
+    private func writeFile(_ path: String, _ bytes: [UInt8], mode: mode_t) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw Failure(message: "cannot write '\(path)': \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Failure(message: "cannot write '\(path)': \(String(cString: strerror(errno)))")
+            }
+            written += n
+        }
+        // The umask must not change what MANIFEST and --check expect.
+        fchmod(fd, mode)
+    }
+
+    private func removeTree(_ path: String) throws {
+        guard exists(path) else { return }
+        do { try FileManager.default.removeItem(atPath: path) }
+        catch { throw Failure(message: "cannot remove '\(path)': \(error.localizedDescription)") }
+    }
+
+    /// A compile killed before its swap leaves its staging tree behind; remove
+    /// those whose process is gone.
+    private func removeAbandonedStaging() {
+        let prefix = "." + name + ".new-"
+        let oldPrefix = "." + name + ".old-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for entry in entries.sorted() where entry.hasPrefix(prefix) || entry.hasPrefix(oldPrefix) {
+            let pidText = entry.hasPrefix(prefix) ? entry.dropFirst(prefix.count) : entry.dropFirst(oldPrefix.count)
+            guard let pid = Int32(pidText) else { continue }
+            if pid != getpid() && kill(pid, 0) == 0 { continue }
+            try? FileManager.default.removeItem(atPath: directory + "/" + entry)
+        }
+    }
+
+    /// Regular files under `root`, relative and sorted.
+    private func listFiles(_ root: String) -> [String] {
+        guard let e = FileManager.default.enumerator(atPath: root) else { return [] }
+        var out: [String] = []
+        while let rel = e.nextObject() as? String {
+            var st = stat()
+            if lstat(root + "/" + rel, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR { out.append(rel) }
+        }
+        return out.sorted()
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import TopocCLI
-
-@Test func moduleLoads() { #expect(Bool(true)) }
