@@ -1,0 +1,115 @@
+import Values
+
+/// `topoc schema`: the language as JSON Schema (draft 2020-12), generated from
+/// the same key tables the decoder checks against (Schema.swift), so an editor
+/// and topoc cannot disagree about which keys exist.
+public enum JSONSchemaGenerator {
+    public static func render() -> String {
+        var defs: [(String, JSONValue)] = []
+        for section in Schema.sections where section.id != Schema.topLevel.id {
+            defs.append((section.id, object(section)))
+        }
+        var root = object(Schema.topLevel, allowXKeys: true)
+        if case .object(var fields) = root {
+            fields.insert(("$schema", .string("https://json-schema.org/draft/2020-12/schema")), at: 0)
+            fields.insert(("$id", .string("https://topoc.invalid/schema/spec-v1.json")), at: 1)
+            fields.insert(("title", .string("topoc topology spec, language version 1")), at: 2)
+            fields.append(("$defs", .object(defs)))
+            root = .object(fields)
+        }
+        return root.rendered(indent: 0) + "\n"
+    }
+
+    static func object(_ section: SectionSpec, allowXKeys: Bool = false) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("description", .string(section.summary)),
+            ("type", .string("object")),
+        ]
+        var properties: [(String, JSONValue)] = []
+        for field in section.fields {
+            var schema = type(field.type)
+            if case .object(var f) = schema {
+                f.insert(("description", .string(field.summary)), at: 0)
+                schema = .object(f)
+            }
+            properties.append((field.key, schema))
+        }
+        fields.append(("properties", .object(properties)))
+        let required = section.fields.filter { $0.required }.map { JSONValue.string($0.key) }
+        if !required.isEmpty { fields.append(("required", .array(required))) }
+        if allowXKeys { fields.append(("patternProperties", .object([("^x-", .object([]))]))) }
+        fields.append(("additionalProperties", .bool(false)))
+        return .object(fields)
+    }
+
+    static func pattern(_ regex: String) -> JSONValue {
+        .object([("type", .string("string")), ("pattern", .string(regex))])
+    }
+
+    /// YAML scalars that the language reads as strings may look like numbers or
+    /// booleans to a YAML 1.2 loader (`version: 3.3`), so those are allowed too.
+    static func scalarText(_ regex: String?) -> JSONValue {
+        var f: [(String, JSONValue)] = [("type", .array([.string("string"), .string("number"), .string("boolean")]))]
+        if let regex { f.append(("pattern", .string(regex))) }
+        return .object(f)
+    }
+
+    static func type(_ t: FieldType) -> JSONValue {
+        switch t {
+        case .string: return scalarText(nil)
+        case .pattern(let regex, _): return pattern(regex)
+        case .name: return pattern(Schema.nameRegex)
+        case .ifaceName: return pattern("^[A-Za-z0-9._@-]{1,15}$")
+        case .integer(let min, let max):
+            return .object([("type", .string("integer")), ("minimum", .int(min)), ("maximum", .int(max))])
+        case .boolean: return .object([("type", .string("boolean"))])
+        case .enumeration(let values): return .object([("enum", .array(values.map { .string($0) }))])
+        case .cidr: return pattern("^([0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)/[0-9]{1,3}$")
+        case .ipv4CIDR: return pattern("^[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}$")
+        case .ipAddress: return pattern("^([0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$")
+        case .port: return .object([("type", .string("integer")), ("minimum", .int(1)), ("maximum", .int(65535))])
+        case .absolutePath: return pattern("^/([A-Za-z0-9._+@:=,-]+(/[A-Za-z0-9._+@:=,-]+)*/?)?$")
+        case .devicePath: return pattern("^/dev/[A-Za-z0-9._+@:=,-]+(/[A-Za-z0-9._+@:=,-]+)*$")
+        case .image: return pattern("^([A-Za-z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-]+[a-z0-9]+)*(/[a-z0-9]+([._-]+[a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@[A-Za-z][A-Za-z0-9]*([+._-][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,})?$")
+        case .url: return pattern("^https?://[^\\s/?#@]+(/[^\\s?#]*)?$")
+        case .awsRegion: return pattern("^[a-z]{2}(-[a-z]+)+-[0-9]+$")
+        case .version: return scalarText("^v?[0-9]+(\\.[0-9]+){0,3}$")
+        case .section(let id): return .object([("$ref", .string("#/$defs/\(id)"))])
+        case .mapOf(let key, let value):
+            return .object([("type", .string("object")), ("propertyNames", type(key)), ("additionalProperties", type(value))])
+        case .listOf(let item): return .object([("type", .string("array")), ("items", type(item))])
+        case .hostSet:
+            return .object([("anyOf", .array([.object([("const", .string("all"))]),
+                                              .object([("type", .string("array")), ("items", pattern(Schema.nameRegex))])]))])
+        case .oneOf(let types): return .object([("anyOf", .array(types.map(type)))])
+        }
+    }
+}
+
+/// A JSON value whose objects keep their key order, rendered deterministically.
+enum JSONValue {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    func rendered(indent: Int) -> String {
+        let pad = String(repeating: "  ", count: indent + 1)
+        let close = String(repeating: "  ", count: indent)
+        switch self {
+        case .string(let s): return JSONQuoting.quote(s)
+        case .int(let i): return String(i)
+        case .bool(let b): return b ? "true" : "false"
+        case .array(let items):
+            if items.isEmpty { return "[]" }
+            if items.allSatisfy({ if case .string = $0 { return true } else { return false } }) {
+                return "[" + items.map { $0.rendered(indent: 0) }.joined(separator: ", ") + "]"
+            }
+            return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "]"
+        case .object(let fields):
+            if fields.isEmpty { return "{}" }
+            return "{\n" + fields.map { pad + JSONQuoting.quote($0.0) + ": " + $0.1.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "}"
+        }
+    }
+}
