@@ -1,4 +1,0 @@
-import Testing
-@testable import Diagnostics
-
-@Test func moduleLoads() { #expect(Bool(true)) }

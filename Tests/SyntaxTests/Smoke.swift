@@ -1,4 +1,0 @@
-import Testing
-@testable import Syntax
-
-@Test func moduleLoads() { #expect(Bool(true)) }
