@@ -35,6 +35,9 @@ let package = Package(
         // The command line: argument parsing, file I/O, rendering, atomic writes.
         .target(name: "TopocCLI", dependencies: ["CSystem", "Syntax", "Model", "Checks", "Planner", "Emitters", "Diagnostics", "Values"]),
         .executableTarget(name: "topoc", dependencies: ["TopocCLI"]),
+        // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer); a
+        // normal build makes a replay driver that runs the targets on files.
+        .executableTarget(name: "TopocFuzz", dependencies: ["TopocCLI", "Syntax", "Diagnostics"]),
 
         .testTarget(name: "ValuesTests", dependencies: ["Values"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

@@ -12,17 +12,12 @@ enum CompileCommand {
         guard let ignoring = context.ignoredRules() else { return 2 }
         let directory = context.arguments.value("output") ?? "Outputs"
         guard !directory.isEmpty else { return context.usageError("-o needs a directory") }
-        guard var specs = context.loadSpecs(ignoring: ignoring) else { return 2 }
+        guard let specs = context.loadSpecs(ignoring: ignoring) else { return 2 }
         let strict = context.arguments.has("strict")
-
-        // Plan every spec that linted clean; a cycle is an error like any other.
         var trees: [(name: String, files: [OutputFile])] = []
-        for i in specs.indices {
-            guard let topology = specs[i].topology, specs[i].errorCount == 0 else { continue }
-            let (plan, diagnostics) = Planner.plan(topology)
-            specs[i].diagnostics += diagnostics
-            if let plan, diagnostics.isEmpty {
-                trees.append((topology.name.value, OutputTree.build(topology, plan: plan)))
+        for spec in specs {
+            if let topology = spec.checked.topology, let files = Pipeline.outputs(spec.checked) {
+                trees.append((topology.name.value, files))
             }
         }
         context.renderDiagnostics(specs, format: format)

@@ -1,19 +1,15 @@
-import Checks
 import Diagnostics
 import Foundation
-import Model
 import Syntax
 
-/// A spec read and checked by the front end and the linter.
+/// A spec file read and checked.
 struct LoadedSpec {
     let file: String
-    let source: SourceText
-    var diagnostics: [Diagnostic]
-    let topology: Topology?
+    var checked: CheckedSpec
 
-    var report: FileReport { FileReport(file: file, source: source, diagnostics: diagnostics) }
-    var errorCount: Int { diagnostics.count { $0.severity == .error } }
-    var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    var report: FileReport { FileReport(file: file, source: checked.source, diagnostics: checked.diagnostics) }
+    var errorCount: Int { checked.errorCount }
+    var warningCount: Int { checked.warningCount }
 }
 
 struct ReadFailure: Error {
@@ -43,23 +39,7 @@ enum SpecLoader {
         }
     }
 
-    /// Parses, decodes and lints one spec. Lint runs only on a spec that decoded
-    /// without errors: checks over a half-understood spec would mislead.
     static func load(_ path: String, ignoring: [String]) throws -> LoadedSpec {
-        let bytes = try readBytes(path)
-        let source = SourceText(bytes: bytes)
-        let parsed = YAMLParser.parse(source)
-        var diagnostics = parsed.diagnostics
-        var topology: Topology? = nil
-        if !parsed.hasFatalError {
-            let decoded = TopologyDecoder.decode(parsed.root)
-            diagnostics += decoded.diagnostics
-            topology = decoded.topology
-            if let t = topology, !diagnostics.contains(where: { $0.severity == .error }) {
-                diagnostics += Linter.lint(t, ignoring: ignoring)
-            }
-        }
-        diagnostics.sort(by: Diagnostic.reportOrder)
-        return LoadedSpec(file: path, source: source, diagnostics: diagnostics, topology: diagnostics.contains { $0.severity == .error } ? nil : topology)
+        LoadedSpec(file: path, checked: Pipeline.check(try readBytes(path), ignoring: ignoring))
     }
 }

@@ -1,0 +1,55 @@
+import Checks
+import Diagnostics
+import Emitters
+import Model
+import Planner
+import Syntax
+
+/// A spec after every checking phase: its diagnostics, and the topology and
+/// plan when there was no error.
+public struct CheckedSpec {
+    public let source: SourceText
+    public var diagnostics: [Diagnostic]
+    public let topology: Topology?
+    public let plan: Plan?
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+}
+
+/// The compiler's phases in order, as pure functions of the spec's bytes: the
+/// command line, the fuzz targets and the benchmarks all run exactly this.
+public enum Pipeline {
+    /// Parse, decode, lint and plan. Lint runs only on a spec that decoded without
+    /// errors (checks over a half-understood spec would mislead), and planning
+    /// only on one that linted without errors.
+    public static func check(_ bytes: [UInt8], ignoring: [String] = []) -> CheckedSpec {
+        let source = SourceText(bytes: bytes)
+        let parsed = YAMLParser.parse(source)
+        var diagnostics = parsed.diagnostics
+        var topology: Topology? = nil
+        var plan: Plan? = nil
+        if !parsed.hasFatalError {
+            let decoded = TopologyDecoder.decode(parsed.root)
+            diagnostics += decoded.diagnostics
+            topology = decoded.topology
+            if let t = topology, !diagnostics.contains(where: { $0.severity == .error }) {
+                diagnostics += Linter.lint(t, ignoring: ignoring)
+                if !diagnostics.contains(where: { $0.severity == .error }) {
+                    let planned = Planner.plan(t)
+                    diagnostics += planned.diagnostics.filter { !ignoring.contains($0.rule) }
+                    plan = planned.plan
+                }
+            }
+        }
+        diagnostics.sort(by: Diagnostic.reportOrder)
+        let failed = diagnostics.contains { $0.severity == .error }
+        return CheckedSpec(source: source, diagnostics: diagnostics, topology: failed ? nil : topology, plan: failed ? nil : plan)
+    }
+
+    /// The output tree of a spec that checked without errors.
+    public static func outputs(_ spec: CheckedSpec) -> [OutputFile]? {
+        guard let topology = spec.topology, let plan = spec.plan else { return nil }
+        return OutputTree.build(topology, plan: plan)
+    }
+}
