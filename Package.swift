@@ -37,6 +37,9 @@ let package = Package(
         .executableTarget(name: "topoc", dependencies: ["TopocCLI"]),
         // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer); a
         // normal build makes a replay driver that runs the targets on files.
+        // The benchmark: generates fleet specs and measures topoc against the
+        // libyaml parse floor (scripts/bench runs it on a release build).
+        .executableTarget(name: "TopocBench", dependencies: ["CYAML"]),
         .executableTarget(name: "TopocFuzz", dependencies: ["TopocCLI", "Syntax", "Diagnostics"]),
 
         .testTarget(name: "ValuesTests", dependencies: ["Values"]),
