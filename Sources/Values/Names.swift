@@ -44,9 +44,9 @@ public enum Names {
         return true
     }
 
-    /// A block device path under `/dev/`.
+    /// A block device path under `/dev/`; a trailing `/` would name a directory.
     public static func isDevicePath<S: StringProtocol>(_ s: S) -> Bool {
-        s.hasPrefix("/dev/") && s.utf8.count > 5 && isAbsolutePath(s)
+        s.hasPrefix("/dev/") && s.utf8.count > 5 && s.last != "/" && isAbsolutePath(s)
     }
 
     /// AWS region names such as `us-west-1`, `eu-central-2`, `us-gov-west-1`.

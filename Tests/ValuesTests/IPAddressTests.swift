@@ -41,6 +41,11 @@ import Testing
         #expect(try !#require(IPAddress("::1")).isUnspecified)
         #expect(try #require(IPAddress("127.0.0.53")).isLoopback)
         #expect(try #require(IPAddress("::1")).isLoopback)
-        #expect(try !#require(IPAddress("::ffff:127.0.0.1")).isLoopback)
+        // A v4-mapped loopback still never leaves the machine.
+        #expect(try #require(IPAddress("::ffff:127.0.0.1")).isLoopback)
+        #expect(try #require(IPAddress("::ffff:127.255.255.255")).isLoopback)
+        #expect(try !#require(IPAddress("::ffff:128.0.0.1")).isLoopback)
+        #expect(try !#require(IPAddress("::7f00:1")).isLoopback)
+        #expect(try !#require(IPAddress("1::ffff:127.0.0.1")).isLoopback)
     }
 }
