@@ -14,11 +14,20 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
         case hostBitsSet(network: CIDR)
     }
 
-    /// Builds a CIDR from any address by clearing its host bits.
+    /// Builds a CIDR from any address by clearing its host bits. The prefix must
+    /// fit the family (a programming error otherwise); for a prefix a spec can
+    /// influence, use `network(containing:prefix:)`, which answers nil instead.
     public init(containing address: IPAddress, prefix: Int) {
         precondition(prefix >= 0 && prefix <= address.bitWidth)
         self.prefix = prefix
         self.network = address.sameFamily(bits: address.bits & CIDR.mask(prefix: prefix, width: address.bitWidth))
+    }
+
+    /// The network of `prefix` bits around `address`, or nil when the prefix is
+    /// negative or longer than the address family allows.
+    public static func network(containing address: IPAddress, prefix: Int) -> CIDR? {
+        guard prefix >= 0, prefix <= address.bitWidth else { return nil }
+        return CIDR(containing: address, prefix: prefix)
     }
 
     public static func parse<S: StringProtocol>(_ text: S) -> Result<CIDR, ParseError> {

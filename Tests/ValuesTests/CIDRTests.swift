@@ -68,6 +68,15 @@ import Testing
         #expect(CIDR(containing: try address("fe80::abcd"), prefix: 128).description == "fe80::abcd/128")
     }
 
+    @Test func networkContainingRefusesImpossiblePrefixes() throws {
+        #expect(CIDR.network(containing: try address("10.1.2.3"), prefix: 16)?.description == "10.1.0.0/16")
+        #expect(CIDR.network(containing: try address("10.1.2.3"), prefix: 32)?.description == "10.1.2.3/32")
+        #expect(CIDR.network(containing: try address("10.1.2.3"), prefix: 33) == nil)
+        #expect(CIDR.network(containing: try address("10.1.2.3"), prefix: -1) == nil)
+        #expect(CIDR.network(containing: try address("::1"), prefix: 128)?.description == "::1/128")
+        #expect(CIDR.network(containing: try address("::1"), prefix: 129) == nil)
+    }
+
     @Test func firstLastBroadcastAndSize() throws {
         let lan = try cidr("10.0.6.0/24")
         #expect(lan.first.description == "10.0.6.0")
