@@ -11,11 +11,13 @@ public enum Names {
     }
 
     /// Linux interface names: 1–15 bytes (IFNAMSIZ less the NUL) of
-    /// `[A-Za-z0-9._@-]`, not `.` or `..`.
+    /// `[A-Za-z0-9._@-]` starting with a letter or digit, so a name can never be
+    /// read as a command-line option (`-x`) or a hidden or parent path (`.`, `..`).
     public static func isIfaceName<S: StringProtocol>(_ s: S) -> Bool {
         let b = s.utf8
-        guard !b.isEmpty, b.count <= 15, s != ".", s != ".." else { return false }
-        return b.allSatisfy { isLowerAlnum($0) || ($0 >= 65 && $0 <= 90) || $0 == 46 || $0 == 95 || $0 == 64 || $0 == 45 }
+        func isAlnum(_ c: UInt8) -> Bool { isLowerAlnum(c) || (c >= 65 && c <= 90) }
+        guard let first = b.first, isAlnum(first), b.count <= 15 else { return false }
+        return b.allSatisfy { isAlnum($0) || $0 == 46 || $0 == 95 || $0 == 64 || $0 == 45 }
     }
 
     /// RFC 1123 host name: labels of letters, digits and inner hyphens.
@@ -44,9 +46,9 @@ public enum Names {
         return true
     }
 
-    /// A block device path under `/dev/`.
+    /// A block device path under `/dev/`; a trailing `/` would name a directory.
     public static func isDevicePath<S: StringProtocol>(_ s: S) -> Bool {
-        s.hasPrefix("/dev/") && s.utf8.count > 5 && isAbsolutePath(s)
+        s.hasPrefix("/dev/") && s.utf8.count > 5 && s.last != "/" && isAbsolutePath(s)
     }
 
     /// AWS region names such as `us-west-1`, `eu-central-2`, `us-gov-west-1`.
