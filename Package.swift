@@ -53,3 +53,10 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+// Whole-program speed: let generic helpers (name and address validators,
+// collection code) specialise across module boundaries in release builds;
+// without it every call goes through generic metadata lookups at run time.
+for target in package.targets where target.type == .regular || target.type == .executable {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+}
