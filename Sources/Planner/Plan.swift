@@ -20,7 +20,25 @@ public struct Plan: Sendable {
         self.steps = steps
         self.edges = edges
         self.addresses = addresses
+        var byHost: [String: [Int]] = [:]
+        for (i, step) in steps.enumerated() { byHost[step.host, default: []].append(i) }
+        var into: [String: [Int]] = [:]
+        for (i, edge) in edges.enumerated() { into[edge.to, default: []].append(i) }
+        self.stepIndicesByHost = byHost
+        self.edgeIndicesInto = into
     }
+
+    /// Indices into `steps` of one host's steps, in plan order: per-host
+    /// emitters run once per host, so they must not scan every step each time.
+    private let stepIndicesByHost: [String: [Int]]
+    /// Indices into `edges` of the edges into a step, in edge order.
+    private let edgeIndicesInto: [String: [Int]]
+
+    /// The steps of `host`, in plan order.
+    public func steps(on host: String) -> [Step] { (stepIndicesByHost[host] ?? []).map { steps[$0] } }
+
+    /// The edges `step` waits on, in edge order.
+    public func edges(into step: String) -> [Edge] { (edgeIndicesInto[step] ?? []).map { edges[$0] } }
 
     public static let workstation = "workstation"
 }

@@ -29,7 +29,7 @@ public enum GraphDOT {
 
         let addresses = hostAddresses(plan)
         for (i, host) in plan.hosts.enumerated() {
-            let steps = plan.steps.filter { $0.host == host }
+            let steps = plan.steps(on: host)
             guard !steps.isEmpty else { continue }
             out += "  subgraph \(q("cluster_" + host)) {\n"
             out += "    label=\(DOTQuoting.label([host] + (addresses[i].map { [$0] } ?? [])));\n"
@@ -48,9 +48,10 @@ public enum GraphDOT {
         }
         if maxPhase > 0 {
             out += "\n  // Same rank for a phase's marker and its steps.\n"
+            var byPhase = [[String]](repeating: [], count: maxPhase + 1)
+            for s in plan.steps where s.phase >= 1 { byPhase[s.phase].append(q(s.id)) }
             for p in 1...maxPhase {
-                let ids = plan.steps.filter { $0.phase == p }.map { q($0.id) }
-                out += "  { rank=same; \(q(phaseNode(p))); \(ids.joined(separator: "; ")); }\n"
+                out += "  { rank=same; \(q(phaseNode(p))); \(byPhase[p].joined(separator: "; ")); }\n"
             }
         }
         out += "}\n"

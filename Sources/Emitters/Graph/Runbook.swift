@@ -6,10 +6,8 @@ import Planner
 /// cross-host waits still spelled out).
 public enum Runbook {
     public static func render(_ plan: Plan, host: String?) -> String {
-        let steps = plan.steps.filter { host == nil || $0.host == host }
+        let steps = host.map { plan.steps(on: $0) } ?? plan.steps
         let hostOf = Dictionary(plan.steps.map { ($0.id, $0.host) }, uniquingKeysWith: { a, _ in a })
-        var waitsFor: [String: [Edge]] = [:]
-        for e in plan.edges { waitsFor[e.to, default: []].append(e) }
 
         var out = "Plan \(plan.name)"
         if let host { out += ", host \(hostTitle(host, plan))" }
@@ -34,7 +32,7 @@ public enum Runbook {
                 lastHost = s.host
             }
             out += "    \(s.id): \(s.label) [\(s.component)]\n"
-            for e in waitsFor[s.id] ?? [] {
+            for e in plan.edges(into: s.id) {
                 let other = hostOf[e.from] ?? ""
                 let place = other == s.host ? "" : " (on \(other))"
                 out += "      waits for \(e.from)\(place): \(e.reason)\n"

@@ -32,9 +32,7 @@ struct ScriptAssembler {
     var stepPrologue: (Step) -> [String] = { _ in [] }
 
     func render() -> String {
-        let steps = plan.steps.filter { $0.host == host }
-        var waitsFor: [String: [Edge]] = [:]
-        for e in plan.edges { waitsFor[e.to, default: []].append(e) }
+        let steps = plan.steps(on: host)
 
         var files: [FileRef] = []
         var fileNumbers: [FileRef: Int] = [:]
@@ -65,7 +63,7 @@ struct ScriptAssembler {
         }
         for step in steps {
             out += "# Phase \(step.phase): \(Self.commentSafe(step.label)) [\(Self.commentSafe(step.component))]\n"
-            for e in waitsFor[step.id] ?? [] {
+            for e in plan.edges(into: step.id) {
                 out += "# waits for \(Self.commentSafe(e.from)): \(Self.commentSafe(e.reason))\n"
             }
             out += "\(Self.functionName(step))() {\n"

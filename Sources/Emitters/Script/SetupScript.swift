@@ -7,7 +7,7 @@ public enum SetupScript {
     public static func render(_ plan: Plan, host: String, topology: Topology) -> String {
         let h = topology.host(named: host)
         let address = h.map { " (\($0.address))" } ?? ""
-        let count = plan.steps.count { $0.host == host }
+        let count = plan.steps(on: host).count
         return ScriptAssembler(
             plan: plan, topology: topology, host: host,
             scriptPath: "hosts/\(host)/setup.sh",

@@ -9,7 +9,7 @@ import Planner
 /// script only refuses to start when none is set, so the failure is clear.
 public enum WorkstationScript {
     public static func render(_ plan: Plan, topology: Topology) -> String? {
-        guard topology.ecs != nil, plan.steps.contains(where: { $0.host == Plan.workstation }) else { return nil }
+        guard topology.ecs != nil, !plan.steps(on: Plan.workstation).isEmpty else { return nil }
         var assembler = ScriptAssembler(
             plan: plan, topology: topology, host: Plan.workstation,
             scriptPath: "workstation/setup.sh",
