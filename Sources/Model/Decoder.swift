@@ -133,7 +133,7 @@ struct Decoder {
 
     mutating func ip(_ node: Node, key: String) -> Located<IPAddress>? {
         guard let s = string(node, key: key) else { return nil }
-        if s.value.contains("%") {
+        if s.value.utf8.contains(UInt8(ascii: "%")) {
             badValue(node, "'\(key)' must be an IP address without a zone id: '\(Decoder.shown(s.value))' names an interface of one machine")
             return nil
         }
