@@ -39,9 +39,10 @@ func topology(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceL
     return try #require(decoded.topology, sourceLocation: sourceLocation)
 }
 
-/// Line and column of the `occurrence`-th appearance of `needle` in `text`: tests
-/// say "the finding points at this value" instead of counting columns by hand.
-func at(_ needle: String, in text: String, occurrence: Int = 1) -> Diagnostics.SourceLocation? {
+/// Line and column of the `occurrence`-th appearance of `needle` in `text`, moved
+/// `skip` characters right: tests say "the finding points at this value" instead
+/// of counting columns by hand.
+func at(_ needle: String, in text: String, occurrence: Int = 1, skip: Int = 0) -> Diagnostics.SourceLocation? {
     var seen = 0
     for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         let line = String(line)
@@ -49,7 +50,7 @@ func at(_ needle: String, in text: String, occurrence: Int = 1) -> Diagnostics.S
         while let r = line.range(of: needle, range: from..<line.endIndex) {
             seen += 1
             if seen == occurrence {
-                return Diagnostics.SourceLocation(line: i + 1, column: line.distance(from: line.startIndex, to: r.lowerBound) + 1)
+                return Diagnostics.SourceLocation(line: i + 1, column: line.distance(from: line.startIndex, to: r.lowerBound) + 1 + skip)
             }
             from = r.upperBound
         }
