@@ -35,7 +35,8 @@ struct AddressPlan: Sendable {
     let overlayNetwork: Located<CIDR>?
     /// Hosts whose docker0 takes 172.17.0.0/16: they run containers or have
     /// their daemon configured, and are not on the overlay (where flannel
-    /// hands Docker its bridge address instead).
+    /// hands Docker its bridge address instead). Empty when no subnet overlaps
+    /// 172.17.0.0/16, the only case in which it matters.
     let dockerBridgeHosts: [Int]
     let endpointAddresses: [EndpointAddress]
 
@@ -44,15 +45,20 @@ struct AddressPlan: Sendable {
         for (i, s) in t.subnets.enumerated() where subnetIndex[s.name.value] == nil { subnetIndex[s.name.value] = i }
         var addresses: [IfaceAddress] = []
         addresses.reserveCapacity(t.hosts.count)
-        var bridgeHosts: [Int] = []
         for (h, host) in t.hosts.enumerated() {
             for (i, iface) in host.ifaces.enumerated() {
                 guard let s = subnetIndex[iface.subnet.value] else { continue }
                 addresses.append(IfaceAddress(host: h, iface: i, address: iface.address, subnet: s))
             }
-            let name = host.name.value
-            if (roles.runsContainers(name) || roles.dockerConfigured.contains(name)) && !roles.overlay.contains(name) {
-                bridgeHosts.append(h)
+        }
+        // Only a subnet that overlaps the bridge can be shadowed by it.
+        var bridgeHosts: [Int] = []
+        if t.subnets.contains(where: { $0.cidr.value.overlaps(AddressPlan.dockerBridge) }) {
+            for (h, host) in t.hosts.enumerated() {
+                let name = host.name.value
+                if (roles.runsContainers(name) || roles.dockerConfigured.contains(name)) && !roles.overlay.contains(name) {
+                    bridgeHosts.append(h)
+                }
             }
         }
         ifaceAddresses = addresses

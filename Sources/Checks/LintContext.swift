@@ -22,10 +22,7 @@ struct LintContext {
     }
 
     /// Positions in `topology.hosts` of a host set's hosts, in file order.
-    func positions(_ set: HostSet) -> [Int] {
-        if set.isAll { return Array(topology.hosts.indices) }
-        return set.entries.compactMap { topology.hostPosition($0.value) }
-    }
+    func positions(_ set: HostSet) -> [Int] { topology.positions(of: set) }
 
     func hostName(_ position: Int) -> String { topology.hosts[position].name.value }
 }
@@ -44,5 +41,14 @@ extension LintContext {
     func remapped(_ set: HostSet) -> [Int] {
         guard roles.remapsUserNamespaces else { return [] }
         return positions(set).filter { roles.remapsUserNamespaces(on: hostName($0)) }
+    }
+}
+
+extension Topology {
+    /// Positions in `hosts` of a host set's hosts, in file order: rules and the
+    /// port plan index hosts by position rather than hashing names again.
+    func positions(of set: HostSet) -> [Int] {
+        if set.isAll { return Array(hosts.indices) }
+        return set.entries.compactMap { hostPosition($0.value) }
     }
 }

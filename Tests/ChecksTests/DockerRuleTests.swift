@@ -42,16 +42,7 @@ import Testing
         #expect(try lint(elsewhere).of("userns-privileged").isEmpty)
     }
 
-    let portworx = """
-    kvdbs:
-      px: {engine: etcd, endpoints: ["http://10.0.6.50:2379"]}
-    portworx:
-      image: portworx/px-dev:2.13.0
-      cluster_id: c
-      kvdb: px
-      storage: {all_devices: true}
-
-    """
+    let portworx = portworxSection()
 
     @Test func hostNamespaceInfoOncePerComponent() throws {
         let s = header + remap + portworx + ecs(services: "    a: {image: \"nginx:1.25\"}")

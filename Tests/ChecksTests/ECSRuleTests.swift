@@ -58,17 +58,7 @@ import Testing
         #expect(try lint(s).of("ecs-link-unknown").isEmpty)
     }
 
-    let portworx = """
-    kvdbs:
-      px: {engine: etcd, endpoints: ["http://10.0.6.50:2379"]}
-    portworx:
-      image: portworx/px-dev:2.13.0
-      cluster_id: c
-      kvdb: px
-      hosts: [n1, n2]
-      storage: {all_devices: true}
-
-    """
+    let portworx = portworxSection(hosts: "[n1, n2]")
 
     @Test func pxdVolumeWhereSomeECSHostHasNoPortworx() throws {
         let s = spec(before: portworx, volumes: "  volumes:\n    v: {driver: pxd, scope: shared}\n")
@@ -77,7 +67,7 @@ import Testing
     }
 
     @Test func pxdVolumeWithPortworxEverywherePasses() throws {
-        let s = spec(before: portworx.replacingOccurrences(of: "  hosts: [n1, n2]\n", with: ""), volumes: "  volumes:\n    v: {driver: pxd, scope: shared}\n")
+        let s = spec(before: portworxSection(), volumes: "  volumes:\n    v: {driver: pxd, scope: shared}\n")
         #expect(try lint(s).of("ecs-volume-driver-absent").isEmpty)
     }
 

@@ -36,14 +36,7 @@ import Testing
     }
 
     @Test func oneServicePortOnManyHostsIsOneFindingNamingThem() throws {
-        let s = header + """
-        kvdbs:
-          ext: {engine: etcd, endpoints: ["http://10.0.6.50:2379"]}
-        portworx:
-          image: portworx/px-dev:2.13.0
-          cluster_id: c
-          kvdb: ext
-          storage: {all_devices: true}
+        let s = header + portworxSection() + """
         ecs:
           cluster: c
           region: us-west-1

@@ -4,15 +4,7 @@ import Testing
 
 @Suite struct PortworxRuleTests {
     func spec(storage: String, hosts: String = "", base: String = header) -> String {
-        base + """
-        kvdbs:
-          px: {engine: etcd, endpoints: ["http://10.0.6.50:2379"]}
-        portworx:
-          image: portworx/px-dev:2.13.0
-          cluster_id: c
-          kvdb: px
-        \(hosts)  storage: \(storage)
-        """
+        base + portworxSection(hosts: hosts, storage: storage)
     }
 
     /// The header's hosts without their `devices`.
@@ -56,7 +48,7 @@ import Testing
     }
 
     @Test func tooFewNodes() throws {
-        let s = spec(storage: "{all_devices: true}", hosts: "  hosts: [n1, n2]\n")
+        let s = spec(storage: "{all_devices: true}", hosts: "[n1, n2]")
         let d = try expectOne(try lint(s), "portworx-min-nodes", .warning, at: at("[n1, n2]", in: s))
         #expect(d.message.contains("2 hosts (n1 and n2)"))
     }
@@ -81,14 +73,14 @@ import Testing
     }
 
     @Test func portworxHostOutsideExplicitDockerHosts() throws {
-        let s = spec(storage: "{all_devices: true}") + "\ndocker:\n  hosts: [n1]\n"
+        let s = spec(storage: "{all_devices: true}") + "docker:\n  hosts: [n1]\n"
         let d = try expectOne(try lint(s), "portworx-without-docker", .error, at: at("[n1]", in: s))
         #expect(d.message.contains("Portworx hosts n2 and n3"))
         expectNote(d, at: at("image: portworx", in: s))
     }
 
     @Test func portworxHostsInsideDockerHostsPass() throws {
-        #expect(try lint(spec(storage: "{all_devices: true}") + "\ndocker:\n  hosts: all\n").of("portworx-without-docker").isEmpty)
-        #expect(try lint(spec(storage: "{all_devices: true}", hosts: "  hosts: [n1]\n") + "\ndocker:\n  hosts: [n1]\n").of("portworx-without-docker").isEmpty)
+        #expect(try lint(spec(storage: "{all_devices: true}") + "docker:\n  hosts: all\n").of("portworx-without-docker").isEmpty)
+        #expect(try lint(spec(storage: "{all_devices: true}", hosts: "[n1]") + "docker:\n  hosts: [n1]\n").of("portworx-without-docker").isEmpty)
     }
 }

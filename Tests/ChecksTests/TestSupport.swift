@@ -20,6 +20,21 @@ hosts:
 
 """
 
+/// An external kvdb `px` and a Portworx section using it, with an optional
+/// `hosts:` line and the given storage; ends with a newline.
+func portworxSection(hosts: String = "", storage: String = "{all_devices: true}") -> String {
+    """
+    kvdbs:
+      px: {engine: etcd, endpoints: ["http://10.0.6.50:2379"]}
+    portworx:
+      image: portworx/px-dev:2.13.0
+      cluster_id: c
+      kvdb: px
+    \(hosts.isEmpty ? "" : "  hosts: \(hosts)\n")  storage: \(storage)
+
+    """
+}
+
 /// Parses, decodes (which must succeed without diagnostics) and lints a spec.
 func lint(_ yaml: String, ignoring: [String] = [], otherRuleNames: [String] = [],
           sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [Diagnostic] {

@@ -19,21 +19,14 @@ enum DuplicateAddressRule: LintRule {
     /// each repeat is reported once, against the first iface that has it.
     static func check(_ c: LintContext) -> [Diagnostic] {
         let list = c.addresses.ifaceAddresses
-        let order = list.indices.sorted { a, b in
-            list[a].address.value != list[b].address.value ? list[a].address.value < list[b].address.value : a < b
-        }
-        var out: [Diagnostic] = []
-        var first = 0
-        for k in order.indices.dropFirst() {
-            let previous = list[order[k - 1]], current = list[order[k]]
-            if previous.address.value != current.address.value { first = k; continue }
-            let owner = list[order[first]]
+        return Repeats.find(count: list.count, key: { list[$0].address.value }).map { pair in
+            let owner = list[pair.first], current = list[pair.repeat]
             let ownerHost = c.topology.hosts[owner.host], host = c.topology.hosts[current.host]
-            let who = owner.host == current.host ? "\(host.name.value)'s iface \(ownerHost.ifaces[owner.iface].name.value)" : "\(ownerHost.name.value)'s (iface \(ownerHost.ifaces[owner.iface].name.value))"
-            out.append(finding("address \(current.address.value) of \(host.name.value)'s iface \(host.ifaces[current.iface].name.value) is already \(who): give every iface its own address",
-                               at: current.address.location,
-                               notes: [Note("\(ownerHost.name.value) has \(owner.address.value) here", at: owner.address.location)]))
+            let ownerIface = ownerHost.ifaces[owner.iface].name.value
+            let who = owner.host == current.host ? "\(host.name.value)'s iface \(ownerIface)" : "\(ownerHost.name.value)'s (iface \(ownerIface))"
+            return finding("address \(current.address.value) of \(host.name.value)'s iface \(host.ifaces[current.iface].name.value) is already \(who): give every iface its own address",
+                           at: current.address.location,
+                           notes: [Note("\(ownerHost.name.value) has \(owner.address.value) here", at: owner.address.location)])
         }
-        return out
     }
 }

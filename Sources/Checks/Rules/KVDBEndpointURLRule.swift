@@ -12,8 +12,8 @@ enum KVDBEndpointURLRule: LintRule {
         0.0.0.0/::; or has a path after the port; or appears twice in the list.
         Why: every host (flanneld, Portworx) connects to these URLs, so a loopback or \
         unspecified address means "this machine" on each of them, never the etcd \
-        cluster. etcd clients take base URLs: a path is not where etcd serves, and \
-        Portworx's -k parsing rejects it. A duplicate hides a missing member.
+        cluster. etcd clients take base URLs and add their own API paths, so a path \
+        points them at a place etcd does not serve. A duplicate hides a missing member.
         Fix: use an address or DNS name that every host resolves to the cluster, as \
         scheme://host:port.
         Example: `http://127.0.0.1:2379` -> `http://10.0.6.10:2379`.

@@ -18,17 +18,11 @@ enum KVDBSameTokenRule: LintRule {
 
     static func check(_ c: LintContext) -> [Diagnostic] {
         let run = c.topology.kvdbs.compactMap { k in k.runSpec.map { (name: k.name.value, token: $0.token) } }
-        let order = run.indices.sorted { run[$0].token.value != run[$1].token.value ? run[$0].token.value < run[$1].token.value : $0 < $1 }
-        var out: [Diagnostic] = []
-        var first = 0
-        for k in order.indices.dropFirst() {
-            let previous = run[order[k - 1]], current = run[order[k]]
-            if previous.token.value != current.token.value { first = k; continue }
-            let owner = run[order[first]]
-            out.append(finding("kvdb '\(current.name)' has the initial-cluster token '\(current.token.value)' of kvdb '\(owner.name)': give each cluster its own token",
-                               at: current.token.location,
-                               notes: [Note("kvdb '\(owner.name)' uses token '\(owner.token.value)' here", at: owner.token.location)]))
+        return Repeats.find(count: run.count, key: { run[$0].token.value }).map { pair in
+            let owner = run[pair.first], current = run[pair.repeat]
+            return finding("kvdb '\(current.name)' has the initial-cluster token '\(current.token.value)' of kvdb '\(owner.name)': give each cluster its own token",
+                           at: current.token.location,
+                           notes: [Note("kvdb '\(owner.name)' uses token '\(owner.token.value)' here", at: owner.token.location)])
         }
-        return out
     }
 }

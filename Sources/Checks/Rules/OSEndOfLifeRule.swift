@@ -24,10 +24,10 @@ enum OSEndOfLifeRule: LintRule {
 
     static func check(_ c: LintContext) -> [Diagnostic] {
         endOfLife.compactMap { eol in
-            let hosts = c.topology.hosts.filter { $0.os.value == eol.os }
-            guard let first = hosts.first else { return nil }
+            let hosts = c.topology.hosts.indices.filter { c.topology.hosts[$0].os.value == eol.os }
+            guard let first = hosts.first.map({ c.topology.hosts[$0] }) else { return nil }
             let successor = eol.os == .centos7 ? "rocky9" : "ubuntu2204"
-            return finding("\(Phrases.count(hosts.count, "host")) (\(Phrases.list(hosts.map { $0.name.value }))) run \(eol.os.rawValue): \(eol.text) and gets no security updates; plan a move to \(successor)",
+            return finding("\(Phrases.count(hosts.count, "host")) (\(Phrases.list(hosts.map(c.hostName)))) run \(eol.os.rawValue): \(eol.text) and gets no security updates; plan a move to \(successor)",
                            at: first.os.location)
         }
     }

@@ -35,8 +35,8 @@ enum PortConflictRule: LintRule {
 
     private struct Key: Hashable {
         var location: SourceLocation
-        var component: String
-        var other: String
+        var component: Int
+        var other: Int
         var low: Int, high: Int
         var proto: PortProtocol
     }
@@ -60,20 +60,21 @@ enum PortConflictRule: LintRule {
         }
         return groups.map { g in
             let hosts = g.hosts.map(c.hostName)
+            let later = c.ports.name(g.later), earlier = c.ports.name(g.earlier)
             let what = Phrases.ports(g.ports, g.later.proto.rawValue)
             let portWord = g.ports.count == 1 ? "port" : "ports"
             var message = "\(portWord) \(what) on \(Phrases.hosts(hosts)) \(g.ports.count == 1 ? "is" : "are") taken twice: "
-            message += "\(g.later.component) (on \(g.later.addressText)) and \(g.earlier.component) (on \(g.earlier.addressText))"
-            message += "; " + advice(g.later, g.earlier)
+            message += "\(later) (on \(g.later.addressText)) and \(earlier) (on \(g.earlier.addressText))"
+            message += "; " + advice(later, earlier)
             let notes = g.noteLocations.map { loc in
-                Note("\(g.earlier.component) listens on \(Phrases.ports(g.earlier.ports, g.earlier.proto.rawValue)) on \(g.earlier.addressText) because of this", at: loc)
+                Note("\(earlier) listens on \(Phrases.ports(g.earlier.ports, g.earlier.proto.rawValue)) on \(g.earlier.addressText) because of this", at: loc)
             }
             return finding(message, at: g.later.location, notes: notes)
         }
     }
 
-    private static func advice(_ a: PortBinding, _ b: PortBinding) -> String {
-        let parties = [a.component, b.component]
+    private static func advice(_ a: String, _ b: String) -> String {
+        let parties = [a, b]
         if parties.contains(PortPlan.sshd) {
             return "sshd needs 22/tcp to reach the host: move the other one to a free port"
         }
