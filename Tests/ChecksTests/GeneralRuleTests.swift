@@ -94,6 +94,11 @@ import Testing
         #expect(Linter.rules.map(\.severity) == expected.map(\.1))
     }
 
+    /// Every negative test builds on `header`: it must be clean by itself.
+    @Test func theTestHeaderIsClean() throws {
+        #expect(try lint(header).isEmpty)
+    }
+
     @Test func everyRuleIsDocumented() {
         for r in Linter.rules {
             #expect(!r.summary.isEmpty && r.summary.hasSuffix("."), "\(r.name)")
