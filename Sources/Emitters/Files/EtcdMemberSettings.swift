@@ -32,7 +32,10 @@ struct EtcdMemberSettings {
         let listenPeer: String
         switch listen {
         case .hostAddress:
-            listenClient = clientPorts.flatMap { [url(address, $0), url("127.0.0.1", $0)] }
+            // Local clients (etcdctl, flanneld on the member) reach it on 127.0.0.1
+            // too, unless that is the host's address already.
+            let local = host.address.isLoopback && host.address.isV4 ? [] : ["127.0.0.1"]
+            listenClient = clientPorts.flatMap { port in ([address] + local).map { url($0, port) } }
             listenPeer = url(address, peer)
         case .allAddresses:
             // Every advertised port is listened on (the guide advertised :14001
