@@ -32,15 +32,6 @@ struct EtcdClient {
         return wrap(args, env)
     }
 
-    /// The health check of the whole cluster: `endpoint health` over every
-    /// endpoint for etcd 3, `cluster-health` for etcd 2.
-    func healthCheck(serverVersion major: Int) -> (argv: [String], environment: [(String, String)]) {
-        if major >= 3 {
-            return wrap(["endpoint", "health", "--endpoints=" + joinedEndpoints], [("ETCDCTL_API", "3")])
-        }
-        return wrap(["cluster-health"], [("ETCDCTL_API", "2"), ("ETCDCTL_ENDPOINT", joinedEndpoints)])
-    }
-
     private func wrap(_ args: [String], _ env: [(String, String)]) -> (argv: [String], environment: [(String, String)]) {
         guard let container else { return (["etcdctl"] + args, env) }
         var argv = ["docker", "exec"]

@@ -58,12 +58,13 @@ import Testing
         #expect(describe(try #require(p.step("node2/flanneld")).actions).first == "wait curl -fsS --max-time 5 http://10.0.6.234:2379/v2/keys/flannelsdn/network/config")
         // The container member's data dir belongs to the remapped root.
         #expect(describe(try #require(p.step("node1/etcd-px-etcd")).actions).first == "dir /var/lib/etcd/px-etcd 500000:500000")
-        // etcd 2.3.7 in a container: its own etcdctl, v2 cluster-health.
+        // Health through each member's /health endpoint: etcd 2.3.7's image keeps
+        // etcdctl outside the PATH, and curl needs no etcd on the probing host.
         #expect(describe(try #require(p.step("node1/kvdb-px-etcd-healthy")).actions) == [
-            "wait docker exec -e ETCDCTL_API=2 -e ETCDCTL_ENDPOINT=http://10.0.6.234:12379 etcd-px-etcd etcdctl cluster-health",
+            "wait curl -fsS --max-time 5 http://10.0.6.234:12379/health",
         ])
         #expect(describe(try #require(p.step("node1/kvdb-flannel-etcd-healthy")).actions) == [
-            "wait ETCDCTL_API=3 etcdctl endpoint health --endpoints=http://10.0.6.234:2379",
+            "wait curl -fsS --max-time 5 http://10.0.6.234:2379/health",
         ])
     }
 

@@ -56,19 +56,19 @@ enum KVDBSteps {
                  "etcd member of \(name) runs as a container on \(hostName)'s Docker daemon", at: r.run.location)
     }
 
-    /// On the first member: wait until every member answers. Edges from every
+    /// On the first member: wait until every member answers healthy on its
+    /// `/health` endpoint. curl on the host works for every etcd from 2.1 and
+    /// for members in containers alike (etcd 2.x images keep etcdctl outside
+    /// the PATH, so `docker exec … etcdctl` would fail there). Edges from every
     /// member (most of them on other hosts).
     private static func addHealthy(_ kvdb: KVDB, to b: inout PlanBuilder) {
         guard let r = kvdb.runSpec, let first = r.members.first, b.topology.host(named: first.value) != nil else { return }
         let name = kvdb.name.value
-        let client = EtcdClient(kvdb: kvdb, in: b.topology, runningOn: first.value)
-        let major = kvdb.version?.value.major ?? 3
-        let check = client.healthCheck(serverVersion: major)
+        let waits: [Action] = b.topology.endpoints(of: kvdb).map { endpoint in
+            .waitUntil(description: "kvdb \(name)'s member at \(endpoint) answers healthy", command: EtcdProbe.health(endpoint), environment: [])
+        }
         let id = b.add(host: first.value, name: healthyStep(name), label: "kvdb \(name) healthy", component: "etcd",
-                       at: kvdb.name.location, [
-                        .waitUntil(description: "every member of kvdb \(name) answers healthy (\(client.joinedEndpoints))",
-                                   command: check.argv, environment: check.environment),
-                       ])
+                       at: kvdb.name.location, waits)
         for member in r.members {
             b.depend(id, on: PlanBuilder.id(member.value, memberStep(name)),
                      "kvdb \(name) is healthy only once its member on \(member.value) runs", at: member.location)

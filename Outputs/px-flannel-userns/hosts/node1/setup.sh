@@ -441,7 +441,7 @@ topoc_step_etcd_flannel_etcd() {
 # Phase 2: kvdb flannel-etcd healthy [etcd]
 # waits for node1/etcd-flannel-etcd: kvdb flannel-etcd is healthy only once its member on node1 runs
 topoc_step_kvdb_flannel_etcd_healthy() {
-  topoc_wait 'every member of kvdb flannel-etcd answers healthy (http://10.0.6.234:2379)' status env ETCDCTL_API=3 etcdctl endpoint health --endpoints=http://10.0.6.234:2379
+  topoc_wait 'kvdb flannel-etcd'\''s member at http://10.0.6.234:2379 answers healthy' status curl -fsS --max-time 5 http://10.0.6.234:2379/health
 }
 
 # Phase 3: flannel network config [flannel]
@@ -488,7 +488,7 @@ topoc_step_etcd_px_etcd() {
 # Phase 7: kvdb px-etcd healthy [etcd]
 # waits for node1/etcd-px-etcd: kvdb px-etcd is healthy only once its member on node1 runs
 topoc_step_kvdb_px_etcd_healthy() {
-  topoc_wait 'every member of kvdb px-etcd answers healthy (http://10.0.6.234:12379)' status docker exec -e ETCDCTL_API=2 -e ETCDCTL_ENDPOINT=http://10.0.6.234:12379 etcd-px-etcd etcdctl cluster-health
+  topoc_wait 'kvdb px-etcd'\''s member at http://10.0.6.234:12379 answers healthy' status curl -fsS --max-time 5 http://10.0.6.234:12379/health
 }
 
 # Phase 8: Portworx [portworx]
