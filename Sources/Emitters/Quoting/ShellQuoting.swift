@@ -1,21 +1,30 @@
 /// Quotes a string as one bash word. Words made only of characters that no shell
 /// treats specially are left bare, so generated scripts stay readable; anything
 /// else is single-quoted, where bash interprets nothing, and an embedded `'` is
-/// closed, escaped and reopened (`'\''`). NUL cannot be part of a shell word at
-/// all (no C string carries it), so it is dropped; the spec rejects it earlier.
+/// closed, escaped and reopened (`'\''`) — except words holding `$` or a
+/// backtick: those are double-quoted with `\ " $` and the backtick escaped,
+/// because shellcheck flags `$` inside single quotes (SC2016) and the scripts
+/// must be shellcheck-clean whatever the spec says. NUL cannot be part of a
+/// shell word at all (no C string carries it), so it is dropped; the spec
+/// rejects it earlier.
 public enum ShellQuoting {
     public static func quote(_ s: String) -> String {
         if !s.isEmpty && s.utf8.allSatisfy(isBare) { return s }
-        var out = "'"
+        let expands = s.utf8.contains(UInt8(ascii: "$")) || s.utf8.contains(UInt8(ascii: "`"))
+        var out = expands ? "\"" : "'"
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {
-            switch scalar {
-            case "'": out += "'\\''"
-            case "\u{0}": continue
-            default: out.unicodeScalars.append(scalar)
+            if scalar == "\u{0}" { continue }
+            if expands {
+                if scalar == "\\" || scalar == "\"" || scalar == "$" || scalar == "`" { out += "\\" }
+                out.unicodeScalars.append(scalar)
+            } else if scalar == "'" {
+                out += "'\\''"
+            } else {
+                out.unicodeScalars.append(scalar)
             }
         }
-        out += "'"
+        out += expands ? "\"" : "'"
         return out
     }
 
