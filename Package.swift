@@ -37,6 +37,9 @@ let package = Package(
         .executableTarget(name: "topoc", dependencies: ["TopocCLI"]),
         // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer); a
         // normal build makes a replay driver that runs the targets on files.
+        // The benchmark: generates fleet specs and measures topoc against the
+        // libyaml parse floor (scripts/bench runs it on a release build).
+        .executableTarget(name: "TopocBench", dependencies: ["CYAML"]),
         .executableTarget(name: "TopocFuzz", dependencies: ["TopocCLI", "Syntax", "Diagnostics"]),
 
         .testTarget(name: "ValuesTests", dependencies: ["Values"]),
@@ -50,3 +53,10 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+// Whole-program speed: let generic helpers (name and address validators,
+// collection code) specialise across module boundaries in release builds;
+// without it every call goes through generic metadata lookups at run time.
+for target in package.targets where target.type == .regular || target.type == .executable {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+}

@@ -27,30 +27,32 @@ struct Decoder {
 
     /// Reads a mapping's entries against a section: unknown keys (with a
     /// did-you-mean), duplicates already reported by the parser, required keys.
-    mutating func fields(_ node: Node, _ section: SectionSpec, context: String, ignoringXKeys: Bool = false) -> Fields? {
+    /// `context` names the mapping in messages; it is built only when a message
+    /// needs it (a fleet spec has hundreds of thousands of mappings).
+    mutating func fields(_ node: Node, _ section: SectionSpec, context: @autoclosure () -> String, ignoringXKeys: Bool = false) -> Fields? {
         guard let pairs = node.mapping else {
-            typeMismatch(node, expected: "a mapping (\(section.summary.lowercased().dropLast()))", key: context)
+            typeMismatch(node, expected: "a mapping (\(section.summary.lowercased().dropLast()))", key: context())
             return nil
         }
-        var values: [(String, Pair)] = []
+        var values: [Fields.Entry] = []
         values.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let key = pair.key.scalar else {
-                error(ModelRules.typeMismatch, "keys of \(context) must be plain strings, not \(pair.key.kindDescription)", at: pair.key.location)
+                error(ModelRules.typeMismatch, "keys of \(context()) must be plain strings, not \(pair.key.kindDescription)", at: pair.key.location)
                 continue
             }
             if ignoringXKeys && key.hasPrefix("x-") { continue }
             if section.field(key) == nil {
-                var message = "unknown key '\(key)' in \(context)"
+                var message = "unknown key '\(key)' in \(context())"
                 if let s = EditDistance.suggestion(for: key, among: section.keys) { message += "; did you mean '\(s)'?" }
                 else { message += "; expected one of: \(section.keys.joined(separator: ", "))" }
                 error(ModelRules.unknownKey, message, at: pair.key.location)
                 continue
             }
-            values.append((key, pair))
+            values.append(Fields.Entry(key: key, pair: pair))
         }
-        for field in section.fields where field.required && !values.contains(where: { $0.0 == field.key }) {
-            error(ModelRules.missingKey, "\(context) needs '\(field.key)' (\(field.summary.lowercased().dropLast()))", at: node.location)
+        for field in section.fields where field.required && !values.contains(where: { $0.key == field.key }) {
+            error(ModelRules.missingKey, "\(context()) needs '\(field.key)' (\(field.summary.lowercased().dropLast()))", at: node.location)
         }
         return Fields(node: node, entries: values)
     }
@@ -131,7 +133,7 @@ struct Decoder {
 
     mutating func ip(_ node: Node, key: String) -> Located<IPAddress>? {
         guard let s = string(node, key: key) else { return nil }
-        if s.value.contains("%") {
+        if s.value.utf8.contains(UInt8(ascii: "%")) {
             badValue(node, "'\(key)' must be an IP address without a zone id: '\(Decoder.shown(s.value))' names an interface of one machine")
             return nil
         }
@@ -214,10 +216,20 @@ struct Decoder {
 
 /// The entries of one mapping, by key, in file order.
 struct Fields {
+    struct Entry {
+        let key: String
+        let pair: Pair
+    }
     let node: Node
-    let entries: [(String, Pair)]
+    let entries: [Entry]
 
-    subscript(_ key: String) -> Node? { entries.first { $0.0 == key }?.1.value }
-    func keyLocation(_ key: String) -> SourceLocation? { entries.first { $0.0 == key }?.1.key.location }
+    subscript(_ key: String) -> Node? {
+        for e in entries where e.key == key { return e.pair.value }
+        return nil
+    }
+    func keyLocation(_ key: String) -> SourceLocation? {
+        for e in entries where e.key == key { return e.pair.key.location }
+        return nil
+    }
     var location: SourceLocation { node.location }
 }

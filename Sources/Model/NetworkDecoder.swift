@@ -41,7 +41,7 @@ extension Decoder {
                     for pair in pairs {
                         guard let ifName = string(pair.key, key: "iface name") else { continue }
                         guard Names.isIfaceName(ifName.value) else {
-                            badValue(pair.key, "iface name '\(Decoder.shown(ifName.value))' must be 1-15 bytes of letters, digits and . _ @ - (Linux IFNAMSIZ)")
+                            badValue(pair.key, "iface name '\(Decoder.shown(ifName.value))' must be 1-15 bytes of letters, digits and . _ @ -, starting with a letter or digit (Linux IFNAMSIZ)")
                             continue
                         }
                         if let i = decodeIface(ifName, pair.value, host: name.value, subnets: subnets, subnetIndex: subnetIndex, subnetNames: subnetNames) {

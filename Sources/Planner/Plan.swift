@@ -10,13 +10,35 @@ public struct Plan: Sendable {
     public let hosts: [String]
     public let steps: [Step]
     public let edges: [Edge]
+    /// Each host's address (its primary iface's), for labels in the graph and
+    /// the runbook; looked up by name, never iterated.
+    public let addresses: [String: String]
 
-    public init(name: String, hosts: [String], steps: [Step], edges: [Edge]) {
+    public init(name: String, hosts: [String], steps: [Step], edges: [Edge], addresses: [String: String] = [:]) {
         self.name = name
         self.hosts = hosts
         self.steps = steps
         self.edges = edges
+        self.addresses = addresses
+        var byHost: [String: [Int]] = [:]
+        for (i, step) in steps.enumerated() { byHost[step.host, default: []].append(i) }
+        var into: [String: [Int]] = [:]
+        for (i, edge) in edges.enumerated() { into[edge.to, default: []].append(i) }
+        self.stepIndicesByHost = byHost
+        self.edgeIndicesInto = into
     }
+
+    /// Indices into `steps` of one host's steps, in plan order: per-host
+    /// emitters run once per host, so they must not scan every step each time.
+    private let stepIndicesByHost: [String: [Int]]
+    /// Indices into `edges` of the edges into a step, in edge order.
+    private let edgeIndicesInto: [String: [Int]]
+
+    /// The steps of `host`, in plan order.
+    public func steps(on host: String) -> [Step] { (stepIndicesByHost[host] ?? []).map { steps[$0] } }
+
+    /// The edges `step` waits on, in edge order.
+    public func edges(into step: String) -> [Edge] { (edgeIndicesInto[step] ?? []).map { edges[$0] } }
 
     public static let workstation = "workstation"
 }
@@ -122,6 +144,19 @@ public enum Action: Sendable {
     case enableService(String)
     /// Poll `command` until it succeeds, up to TOPOC_WAIT_TIMEOUT seconds.
     case waitUntil(description: String, command: [String], environment: [(String, String)])
-    /// Run `command` unless `check` succeeds.
+    /// Run `command` unless `check` finds the work done: the check must exit 0
+    /// *and* print something, because queries such as etcdctl v3 `get` exit 0
+    /// for a key that does not exist. `environment` applies to both.
     case runOnce(description: String, check: [String], command: [String], environment: [(String, String)])
+    /// Poll until `path` exists (a file another process writes, such as
+    /// flannel's subnet.env), up to TOPOC_WAIT_TIMEOUT seconds. Separate from
+    /// `waitUntil` so emitters can place the path under their scratch root.
+    case waitForFile(description: String, path: String)
+    /// Poll until `command` exits 0 and prints something: for queries that
+    /// answer "nothing yet" with empty output and success (etcdctl v3 `get`,
+    /// an AWS CLI `--query` filter).
+    case waitForOutput(description: String, command: [String], environment: [(String, String)])
+    /// Run a command that converges by itself (running it again changes
+    /// nothing), such as `ecs-cli configure` or `ecs-cli compose up`.
+    case run(description: String, command: [String], environment: [(String, String)])
 }

@@ -1,12 +1,74 @@
 import Diagnostics
 import Model
 
-/// Lowers a checked topology into a `Plan`.
+/// Lowers a checked topology into a `Plan`: the deployment steps of every host
+/// (and of the operator's workstation), the edges saying which step waits for
+/// which and why, and phases (topological levels) that order them.
 public enum Planner {
-    public static let rules: [RuleDescriptor] = []
+    public static let rules: [RuleDescriptor] = [DependencyCycleRule.descriptor]
 
-    /// The plan, or nil with a `dependency-cycle` diagnostic.
+    /// The plan, or nil with a `dependency-cycle` diagnostic when steps (or ECS
+    /// service links) wait for each other in a loop.
     public static func plan(_ topology: Topology) -> (plan: Plan?, diagnostics: [Diagnostic]) {
-        (Plan(name: topology.name.value, hosts: topology.hosts.map { $0.name.value }, steps: [], edges: []), [])
+        var builder = PlanBuilder(topology)
+        // Catalogue order: within a host and phase, steps run in this order.
+        UsernsSteps.add(to: &builder)
+        KVDBSteps.add(to: &builder)
+        OverlaySteps.add(to: &builder)
+        DockerSteps.add(to: &builder)
+        PortworxSteps.add(to: &builder)
+        ECSSteps.add(to: &builder)
+        WorkstationSteps.add(to: &builder)
+        UsernsSteps.addEdges(to: &builder)
+
+        var diagnostics: [Diagnostic] = []
+        let edges = builder.resolvedEdges()
+        let drafts = builder.steps
+        let levels = TopologicalLevels(count: drafts.count, edges: edges.map {
+            (from: builder.stepIndex[$0.from] ?? 0, to: builder.stepIndex[$0.to] ?? 0)
+        })
+        if !levels.cycle.isEmpty {
+            diagnostics.append(cycleDiagnostic(levels.cycle.map { edges[$0] }))
+        }
+        if let links = ServiceLinkCycle.diagnostic(topology) {
+            diagnostics.append(links)
+        }
+        guard diagnostics.isEmpty else {
+            return (nil, diagnostics.sorted(by: Diagnostic.reportOrder))
+        }
+
+        let order = drafts.indices.sorted { a, b in
+            if levels.levels[a] != levels.levels[b] { return levels.levels[a] < levels.levels[b] }
+            if drafts[a].hostRank != drafts[b].hostRank { return drafts[a].hostRank < drafts[b].hostRank }
+            return a < b
+        }
+        let steps = order.map { i in
+            let d = drafts[i]
+            return Step(id: d.id, host: d.host, name: d.name, label: d.label, component: d.component,
+                        phase: levels.levels[i], actions: d.actions, location: d.location)
+        }
+        // Edges in plan order of the waiting step, then of the step waited for.
+        var position: [String: Int] = [:]
+        for (i, s) in steps.enumerated() { position[s.id] = i }
+        let orderedEdges = edges.enumerated().sorted { a, b in
+            let (ta, tb) = (position[a.element.to] ?? 0, position[b.element.to] ?? 0)
+            if ta != tb { return ta < tb }
+            let (fa, fb) = (position[a.element.from] ?? 0, position[b.element.from] ?? 0)
+            return fa != fb ? fa < fb : a.offset < b.offset
+        }.map(\.element)
+        var hosts = builder.hostNames
+        if drafts.contains(where: { $0.host == Plan.workstation }) { hosts.append(Plan.workstation) }
+        var addresses: [String: String] = [:]
+        for h in topology.hosts where addresses[h.name.value] == nil { addresses[h.name.value] = h.address.description }
+        return (Plan(name: topology.name.value, hosts: hosts, steps: steps, edges: orderedEdges, addresses: addresses), [])
+    }
+
+    /// One diagnostic for the loop, at its first edge, with the whole path and
+    /// a note per edge giving its reason and the spec value behind it.
+    static func cycleDiagnostic(_ cycle: [Edge]) -> Diagnostic {
+        let path = (cycle.map(\.from) + [cycle[0].from]).joined(separator: " -> ")
+        let notes = cycle.map { Note("\($0.to) waits for \($0.from): \($0.reason)", at: $0.location) }
+        return Diagnostic(.error, rule: DependencyCycleRule.name,
+                          "deployment steps wait for each other in a loop: \(path)", at: cycle[0].location, notes: notes)
     }
 }

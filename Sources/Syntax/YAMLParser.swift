@@ -44,7 +44,12 @@ struct TreeBuilder {
         let isMapping: Bool
         let anchor: String?
         let location: SourceLocation
-        var children: [Node] = []
+        /// A sequence's items.
+        var items: [Node] = []
+        /// A mapping's entries, and the key waiting for its value.
+        var pairs: [Pair] = []
+        var pendingKey: Node? = nil
+        var hasMergeKey = false
         var weight = 1
     }
 
@@ -188,9 +193,9 @@ struct TreeBuilder {
             let frame = stack.removeLast()
             let node: Node
             if frame.isMapping {
-                node = Node(.mapping(finishMapping(frame.children)), location: frame.location)
+                node = Node(.mapping(finishMapping(frame.pairs, hasMerge: frame.hasMergeKey)), location: frame.location)
             } else {
-                node = Node(.sequence(frame.children), location: frame.location)
+                node = Node(.sequence(frame.items), location: frame.location)
             }
             return add(node, weight: frame.weight, anchor: frame.anchor, at: frame.location, counted: true, isCollection: true)
         default:
@@ -204,8 +209,17 @@ struct TreeBuilder {
         if stack.isEmpty {
             root = node
         } else {
-            stack[stack.count - 1].children.append(node)
-            stack[stack.count - 1].weight += weight
+            let top = stack.count - 1
+            stack[top].weight += weight
+            if !stack[top].isMapping {
+                stack[top].items.append(node)
+            } else if let key = stack[top].pendingKey {
+                stack[top].pairs.append(Pair(key: key, value: node))
+                stack[top].pendingKey = nil
+            } else {
+                if node.isPlain, node.scalar == "<<" { stack[top].hasMergeKey = true }
+                stack[top].pendingKey = node
+            }
         }
         return .more
     }
@@ -213,49 +227,25 @@ struct TreeBuilder {
     /// Applies merge keys and reports duplicate keys. Written keys override merged
     /// ones wherever they appear; merged keys take the place of their `<<` entry;
     /// among several merged mappings the earlier one wins, as YAML's merge says.
-    mutating func finishMapping(_ children: [Node]) -> [Pair] {
-        var pairs: [Pair] = []
-        pairs.reserveCapacity(children.count / 2)
-        var hasMerge = false
-        var index = 0
-        while index + 1 < children.count {
-            let key = children[index], value = children[index + 1]
-            if key.isPlain && key.scalar == "<<" { hasMerge = true }
-            pairs.append(Pair(key: key, value: value))
-            index += 2
-        }
-        // Duplicate detection over written keys: linear for small mappings,
-        // hashed for large ones (a fleet's `hosts:` has thousands of entries).
-        var written: [String: SourceLocation] = [:]
-        if pairs.count > 12 { written.reserveCapacity(pairs.count) }
-        var duplicates: [Int] = []
-        for (i, pair) in pairs.enumerated() {
-            guard let name = pair.key.scalar else { continue }
-            if pairs.count <= 12 {
-                if let j = pairs[..<i].firstIndex(where: { $0.key.scalar == name }) {
-                    report(duplicate: name, at: pair.key.location, first: pairs[j].key.location)
-                    duplicates.append(i)
-                }
-            } else if let first = written[name] {
-                report(duplicate: name, at: pair.key.location, first: first)
-                duplicates.append(i)
-            } else {
-                written[name] = pair.key.location
-            }
-        }
+    mutating func finishMapping(_ written: [Pair], hasMerge: Bool) -> [Pair] {
+        var pairs = written
+        let duplicates = findDuplicates(pairs)
         if !duplicates.isEmpty {
             let drop = Set(duplicates)
             pairs = pairs.enumerated().filter { !drop.contains($0.offset) }.map { $0.element }
         }
         guard hasMerge else { return pairs }
-        var explicit = Set<String>()
-        for pair in pairs where !(pair.key.isPlain && pair.key.scalar == "<<") {
-            if let name = pair.key.scalar { explicit.insert(name) }
+        // Keys taken so far: written ones first (they override), then merged
+        // ones as they come. A set only for large mappings; a spec merges an
+        // anchor into thousands of small host mappings.
+        var taken = KeySet(capacity: pairs.count)
+        for pair in pairs where !TreeBuilder.isMergeKey(pair.key) {
+            if let name = pair.key.scalar { taken.insert(name) }
         }
         var merged: [Pair] = []
-        var taken = explicit
+        merged.reserveCapacity(pairs.count + 4)
         for pair in pairs {
-            guard pair.key.isPlain && pair.key.scalar == "<<" else { merged.append(pair); continue }
+            guard TreeBuilder.isMergeKey(pair.key) else { merged.append(pair); continue }
             let sources: [Node]
             switch pair.value.content {
             case .mapping: sources = [pair.value]
@@ -269,16 +259,74 @@ struct TreeBuilder {
             for source in sources {
                 for p in source.mapping ?? [] {
                     guard let name = p.key.scalar else { merged.append(p); continue }
-                    if taken.insert(name).inserted { merged.append(p) }
+                    if taken.insert(name) { merged.append(p) }
                 }
             }
         }
         return merged
     }
 
+    static func isMergeKey(_ key: Node) -> Bool {
+        key.isPlain && key.scalar == "<<"
+    }
+
+    /// Indexes of written keys that repeat an earlier one, each reported with a
+    /// note at the first: linear for small mappings, hashed for large ones (a
+    /// fleet's `hosts:` has thousands of entries).
+    mutating func findDuplicates(_ pairs: [Pair]) -> [Int] {
+        var duplicates: [Int] = []
+        if pairs.count <= 12 {
+            for i in pairs.indices {
+                guard let name = pairs[i].key.scalar else { continue }
+                var j = 0
+                while j < i {
+                    if pairs[j].key.scalar == name {
+                        report(duplicate: name, at: pairs[i].key.location, first: pairs[j].key.location)
+                        duplicates.append(i)
+                        break
+                    }
+                    j += 1
+                }
+            }
+            return duplicates
+        }
+        var first: [String: Int] = [:]
+        first.reserveCapacity(pairs.count)
+        for i in pairs.indices {
+            guard let name = pairs[i].key.scalar else { continue }
+            if let j = first[name] {
+                report(duplicate: name, at: pairs[i].key.location, first: pairs[j].key.location)
+                duplicates.append(i)
+            } else {
+                first[name] = i
+            }
+        }
+        return duplicates
+    }
+
     mutating func report(duplicate name: String, at location: SourceLocation, first: SourceLocation) {
         diagnostics.append(Diagnostic(.error, rule: SyntaxRules.duplicateKey.name,
             "duplicate key '\(name)' in this mapping", at: location,
             notes: [Note("'\(name)' first appears here", at: first)]))
+    }
+}
+
+/// A set of keys that is a plain array while small (no hashing) and a hash
+/// set once large.
+struct KeySet {
+    private var small: [String] = []
+    private var large: Set<String>? = nil
+
+    init(capacity: Int) {
+        if capacity > 12 { large = Set(minimumCapacity: capacity) }
+    }
+
+    /// Inserts `key`; false when it was already there.
+    mutating func insert(_ key: String) -> Bool {
+        if large != nil { return large!.insert(key).inserted }
+        if small.contains(key) { return false }
+        small.append(key)
+        if small.count > 12 { large = Set(small) }
+        return true
     }
 }

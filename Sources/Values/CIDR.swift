@@ -14,23 +14,36 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
         case hostBitsSet(network: CIDR)
     }
 
-    /// Builds a CIDR from any address by clearing its host bits.
+    /// Builds a CIDR from any address by clearing its host bits. The prefix must
+    /// fit the family (a programming error otherwise); for a prefix a spec can
+    /// influence, use `network(containing:prefix:)`, which answers nil instead.
     public init(containing address: IPAddress, prefix: Int) {
         precondition(prefix >= 0 && prefix <= address.bitWidth)
         self.prefix = prefix
         self.network = address.sameFamily(bits: address.bits & CIDR.mask(prefix: prefix, width: address.bitWidth))
     }
 
+    /// The network of `prefix` bits around `address`, or nil when the prefix is
+    /// negative or longer than the address family allows.
+    public static func network(containing address: IPAddress, prefix: Int) -> CIDR? {
+        guard prefix >= 0, prefix <= address.bitWidth else { return nil }
+        return CIDR(containing: address, prefix: prefix)
+    }
+
     public static func parse<S: StringProtocol>(_ text: S) -> Result<CIDR, ParseError> {
         guard let slash = text.firstIndex(of: "/") else { return .failure(.syntax) }
         let addressText = text[text.startIndex..<slash]
         let prefixText = text[text.index(after: slash)...]
+        // The prefix is plain decimal without leading zeros (`/08` could be read
+        // as octal). Any longer digit string is well formed but too long, and is
+        // reported as such rather than as a syntax error.
         guard let address = IPAddress(addressText),
-              !prefixText.isEmpty, prefixText.count <= 3,
+              !prefixText.isEmpty,
               prefixText.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-              !(prefixText.count > 1 && prefixText.first == "0"),
-              let prefix = Int(prefixText) else { return .failure(.syntax) }
-        guard prefix <= address.bitWidth else { return .failure(.prefixTooLong(max: address.bitWidth)) }
+              !(prefixText.count > 1 && prefixText.first == "0") else { return .failure(.syntax) }
+        guard prefixText.utf8.count <= 3, let prefix = Int(prefixText), prefix <= address.bitWidth else {
+            return .failure(.prefixTooLong(max: address.bitWidth))
+        }
         let cidr = CIDR(containing: address, prefix: prefix)
         if cidr.network != address { return .failure(.hostBitsSet(network: cidr)) }
         return .success(cidr)

@@ -43,8 +43,7 @@ public struct EndpointURL: Hashable, Sendable, CustomStringConvertible {
                 host = rest[..<colon]
             }
             if let a = IPv4Address(host) { address = .v4(a) }
-            else if host.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 }) { return nil }
-            else if !Names.isHostName(host) { return nil }
+            else if EndpointURL.endsInNumber(host) || !Names.isHostName(host) { return nil }
         }
         self.scheme = scheme
         self.host = String(host)
@@ -57,6 +56,20 @@ public struct EndpointURL: Hashable, Sendable, CustomStringConvertible {
     private static func port(_ s: Substring) -> Int? {
         guard !s.isEmpty, s.count <= 5, s.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let p = Int(s), p >= 1, p <= 65535 else { return nil }
         return p
+    }
+
+    /// True when the last label is a number in C notation (`1`, `010`, `0x7f`).
+    /// URL parsers and inet_aton read such a host as an IPv4 address (`1.2.3` is
+    /// 1.2.0.3, `0x7f.1` is 127.0.0.1), and no top-level domain is numeric, so a
+    /// host like that is an address in disguise, never a name.
+    private static func endsInNumber(_ host: Substring) -> Bool {
+        let label = host.split(separator: ".", omittingEmptySubsequences: false).last ?? host
+        let bytes = Array(label.utf8)
+        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        if bytes.count >= 2, bytes[0] == 48, bytes[1] == 120 || bytes[1] == 88 {
+            return bytes.dropFirst(2).allSatisfy { isDigit($0) || ($0 >= 97 && $0 <= 102) || ($0 >= 65 && $0 <= 70) }
+        }
+        return !bytes.isEmpty && bytes.allSatisfy(isDigit)
     }
 
     /// The port, or the scheme's default.

@@ -114,5 +114,7 @@ public struct IPv6Address: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public var isUnspecified: Bool { high == 0 && low == 0 }
-    public var isLoopback: Bool { high == 0 && low == 1 }
+    /// `::1`, or an IPv4-mapped loopback (`::ffff:127.0.0.0/104`): a socket
+    /// bound or connected to either never leaves the machine.
+    public var isLoopback: Bool { high == 0 && (low == 1 || low >> 24 == 0xFFFF_7F) }
 }

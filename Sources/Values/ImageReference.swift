@@ -9,7 +9,8 @@ public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
     public let digest: String?
 
     public init?(_ text: String) {
-        guard !text.isEmpty, text.utf8.count <= 255 else { return nil }
+        // Name (255) + ":" tag (128) + "@sha512:" digest (128): anything longer is refused unread.
+        guard !text.isEmpty, text.utf8.count <= 255 + 1 + 128 + 8 + 128 else { return nil }
         var rest = Substring(text)
         var digest: String? = nil
         if let at = rest.firstIndex(of: "@") {
@@ -36,6 +37,8 @@ public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
             components.removeFirst()
         }
         guard !components.isEmpty, components.allSatisfy(ImageReference.isPathComponent) else { return nil }
+        // The distribution library caps the name (registry and path), not the whole reference.
+        guard rest.utf8.count <= 255 else { return nil }
         self.registry = registry
         self.path = components.joined(separator: "/")
         self.tag = tag
@@ -83,13 +86,17 @@ public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
         return b.allSatisfy { isAlnum($0) || $0 == 95 || $0 == 46 || $0 == 45 }
     }
 
-    /// `algorithm:hex` with at least 32 hex digits.
+    /// Hex digits each digest algorithm that Docker verifies must have.
+    private static let digestLengths: [Substring: Int] = ["sha256": 64, "sha384": 96, "sha512": 128]
+
+    /// `algorithm:hex` for an algorithm Docker can verify, with exactly its number of
+    /// lowercase hex digits (go-digest's rule): the reference grammar alone would
+    /// let through digests that `docker pull` then refuses.
     static func isDigest(_ s: Substring) -> Bool {
         guard let colon = s.firstIndex(of: ":") else { return false }
         let algorithm = s[..<colon], hex = s[s.index(after: colon)...]
-        guard let a0 = algorithm.utf8.first, (a0 >= 65 && a0 <= 90) || (a0 >= 97 && a0 <= 122) else { return false }
-        guard algorithm.utf8.allSatisfy({ isAlnum($0) || $0 == 43 || $0 == 46 || $0 == 95 || $0 == 45 }) else { return false }
-        return hex.utf8.count >= 32 && hex.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) || ($0 >= 65 && $0 <= 70) }
+        guard let length = digestLengths[algorithm] else { return false }
+        return hex.utf8.count == length && hex.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
     }
 
     /// Host name labels joined by dots, with an optional numeric port.

@@ -11,11 +11,13 @@ public enum Names {
     }
 
     /// Linux interface names: 1–15 bytes (IFNAMSIZ less the NUL) of
-    /// `[A-Za-z0-9._@-]`, not `.` or `..`.
+    /// `[A-Za-z0-9._@-]` starting with a letter or digit, so a name can never be
+    /// read as a command-line option (`-x`) or a hidden or parent path (`.`, `..`).
     public static func isIfaceName<S: StringProtocol>(_ s: S) -> Bool {
         let b = s.utf8
-        guard !b.isEmpty, b.count <= 15, s != ".", s != ".." else { return false }
-        return b.allSatisfy { isLowerAlnum($0) || ($0 >= 65 && $0 <= 90) || $0 == 46 || $0 == 95 || $0 == 64 || $0 == 45 }
+        func isAlnum(_ c: UInt8) -> Bool { isLowerAlnum(c) || (c >= 65 && c <= 90) }
+        guard let first = b.first, isAlnum(first), b.count <= 15 else { return false }
+        return b.allSatisfy { isAlnum($0) || $0 == 46 || $0 == 95 || $0 == 64 || $0 == 45 }
     }
 
     /// RFC 1123 host name: labels of letters, digits and inner hyphens.
@@ -33,20 +35,38 @@ public enum Names {
     /// Absolute paths of `[A-Za-z0-9._+@:=,-]` components; no `.` or `..`
     /// components and no empty ones (`//`), so a path means one place.
     public static func isAbsolutePath<S: StringProtocol>(_ s: S) -> Bool {
-        guard s.first == "/", s.utf8.count <= 4096 else { return false }
-        if s == "/" { return true }
-        let parts = s.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
-        for (i, p) in parts.enumerated() {
-            if p.isEmpty { if i == parts.count - 1 && parts.count > 1 { continue } else { return false } }
-            if p == "." || p == ".." { return false }
-            guard p.utf8.allSatisfy({ isLowerAlnum($0) || ($0 >= 65 && $0 <= 90) || [46, 95, 43, 64, 58, 61, 44, 45].contains($0) }) else { return false }
+        // One pass over the bytes: this runs for every path of a fleet spec.
+        var count = 0
+        var componentLength = 0
+        var dots = 0
+        var first = true
+        for b in s.utf8 {
+            count += 1
+            if count > 4096 { return false }
+            if first {
+                guard b == 47 else { return false }
+                first = false
+                continue
+            }
+            if b == 47 {
+                // An empty component (`//`) or a `.`/`..` one ends here.
+                if componentLength == 0 || dots == componentLength && dots <= 2 { return false }
+                componentLength = 0
+                dots = 0
+                continue
+            }
+            guard isLowerAlnum(b) || (b >= 65 && b <= 90) || b == 46 || b == 95 || b == 43 || b == 64 || b == 58 || b == 61 || b == 44 || b == 45 else { return false }
+            componentLength += 1
+            if b == 46 { dots += 1 }
         }
-        return true
+        if first { return false }
+        // The last component may be empty (a trailing slash) but not `.` or `..`.
+        return !(componentLength > 0 && dots == componentLength && dots <= 2)
     }
 
-    /// A block device path under `/dev/`.
+    /// A block device path under `/dev/`; a trailing `/` would name a directory.
     public static func isDevicePath<S: StringProtocol>(_ s: S) -> Bool {
-        s.hasPrefix("/dev/") && s.utf8.count > 5 && isAbsolutePath(s)
+        s.hasPrefix("/dev/") && s.utf8.count > 5 && s.last != "/" && isAbsolutePath(s)
     }
 
     /// AWS region names such as `us-west-1`, `eu-central-2`, `us-gov-west-1`.

@@ -6,12 +6,21 @@ import Planner
 /// script, the ECS files, plan.json, graph.dot and MANIFEST.
 public enum OutputTree {
     public static func build(_ topology: Topology, plan: Plan) -> [OutputFile] {
-        var files: [OutputFile] = []
+        var files: [OutputFile] = [
+            OutputFile(path: "plan.json", content: PlanJSON.render(plan)),
+            OutputFile(path: "graph.dot", content: GraphDOT.render(plan)),
+        ]
+        for host in plan.hosts where host != Plan.workstation {
+            files.append(OutputFile(path: "hosts/\(host)/setup.sh", content: SetupScript.render(plan, host: host, topology: topology), executable: true))
+        }
+        if let script = WorkstationScript.render(plan, topology: topology) {
+            files.append(OutputFile(path: "workstation/setup.sh", content: script, executable: true))
+        }
         // Each host's files are the installFile actions of its steps; a file is
         // listed once even if two steps install it.
         for host in plan.hosts where host != Plan.workstation {
             var seen = Set<String>()
-            for step in plan.steps where step.host == host {
+            for step in plan.steps(on: host) {
                 for action in step.actions {
                     guard case .installFile(let ref, let path, let mode) = action, seen.insert(path).inserted else { continue }
                     let relative = path.hasPrefix("/") ? String(path.dropFirst()) : path

@@ -1,0 +1,54 @@
+import Diagnostics
+import Model
+
+/// Everything a rule may look at, computed once per lint run: rules never
+/// rebuild host sets, port maps or address lists of their own, so adding a rule
+/// never adds another pass over a large fleet.
+struct LintContext {
+    let topology: Topology
+    let roles: HostRoles
+    let ports: PortPlan
+    let addresses: AddressPlan
+    /// The spec's raw bytes, for rules that must see comments and ignored keys too.
+    let source: SourceText
+
+    init(topology: Topology, source: SourceText) {
+        self.topology = topology
+        self.source = source
+        let roles = HostRoles(topology)
+        self.roles = roles
+        self.ports = PortPlan(topology, roles: roles)
+        self.addresses = AddressPlan(topology, roles: roles)
+    }
+
+    /// Positions in `topology.hosts` of a host set's hosts, in file order.
+    func positions(_ set: HostSet) -> [Int] { topology.positions(of: set) }
+
+    func hostName(_ position: Int) -> String { topology.hosts[position].name.value }
+}
+
+extension LintContext {
+    /// The iface flanneld uses on a host: `overlay.iface` when set (nil if the
+    /// host has none of that name), else the host's primary iface.
+    func flannelIface(of host: Host, _ overlay: Overlay) -> Iface? {
+        guard let name = overlay.iface?.value else { return host.primary }
+        return host.ifaces.first { $0.name.value == name }
+    }
+}
+
+extension LintContext {
+    /// Positions of a host set's hosts whose Docker daemon remaps user namespaces.
+    func remapped(_ set: HostSet) -> [Int] {
+        guard roles.remapsUserNamespaces else { return [] }
+        return positions(set).filter { roles.remapsUserNamespaces(on: hostName($0)) }
+    }
+}
+
+extension Topology {
+    /// Positions in `hosts` of a host set's hosts, in file order: rules and the
+    /// port plan index hosts by position rather than hashing names again.
+    func positions(of set: HostSet) -> [Int] {
+        if set.isAll { return Array(hosts.indices) }
+        return set.entries.compactMap { hostPosition($0.value) }
+    }
+}

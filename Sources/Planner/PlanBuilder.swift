@@ -1,0 +1,77 @@
+import Diagnostics
+import Model
+
+/// A step before its phase is known.
+struct StepDraft {
+    let host: String
+    let name: String
+    let label: String
+    let component: String
+    let actions: [Action]
+    let location: SourceLocation
+    /// Position of the host in `Plan.hosts` (workstation last): the second sort key.
+    let hostRank: Int
+    var id: String { host + "/" + name }
+}
+
+/// Collects steps and edges while the step catalogue walks the topology.
+/// Steps are created in catalogue order, so creation order is the tie-breaker
+/// within a host and phase. Edges may name steps that are created later or
+/// never (a host without a configured daemon has no `docker-daemon` step):
+/// `finish` keeps only edges whose both ends exist, which is what lets each
+/// catalogue entry say "after this host's daemon, if topoc configures one".
+struct PlanBuilder {
+    let topology: Topology
+    let roles: HostRoles
+    let hostNames: [String]
+    private(set) var steps: [StepDraft] = []
+    private(set) var stepIndex: [String: Int] = [:]
+    private(set) var edges: [Edge] = []
+    private var edgeKeys: Set<String> = []
+    private let hostRanks: [String: Int]
+
+    init(_ topology: Topology) {
+        self.topology = topology
+        self.roles = HostRoles(topology)
+        var names: [String] = []
+        var ranks: [String: Int] = [:]
+        for h in topology.hosts where ranks[h.name.value] == nil {
+            ranks[h.name.value] = names.count
+            names.append(h.name.value)
+        }
+        ranks[Plan.workstation] = names.count
+        self.hostNames = names
+        self.hostRanks = ranks
+    }
+
+    static func id(_ host: String, _ step: String) -> String { host + "/" + step }
+
+    func has(_ id: String) -> Bool { stepIndex[id] != nil }
+
+    /// Adds a step; a second step with the same id is ignored (the first wins),
+    /// which only a spec listing a host twice could cause.
+    @discardableResult
+    mutating func add(host: String, name: String, label: String, component: String,
+                      at location: SourceLocation, _ actions: [Action]) -> String {
+        let draft = StepDraft(host: host, name: name, label: label, component: component, actions: actions,
+                              location: location, hostRank: hostRanks[host] ?? hostNames.count)
+        if stepIndex[draft.id] == nil {
+            stepIndex[draft.id] = steps.count
+            steps.append(draft)
+        }
+        return draft.id
+    }
+
+    /// `to` waits for `from`. Duplicates (same pair) keep the first reason.
+    mutating func depend(_ to: String, on from: String, _ reason: String, at location: SourceLocation) {
+        let key = from + "\u{0}" + to
+        if edgeKeys.insert(key).inserted {
+            edges.append(Edge(from: from, to: to, reason: reason, location: location))
+        }
+    }
+
+    /// Edges whose both ends are steps, in creation order.
+    func resolvedEdges() -> [Edge] {
+        edges.filter { stepIndex[$0.from] != nil && stepIndex[$0.to] != nil }
+    }
+}

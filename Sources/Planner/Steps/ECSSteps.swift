@@ -1,0 +1,51 @@
+import Model
+
+/// The ECS agent on every container instance and the Docker volumes its tasks use.
+enum ECSSteps {
+    /// AWS's documented rules sending the task-credentials address to the agent.
+    static let credentialRules: [(chain: String, rule: [String])] = [
+        ("PREROUTING", ["-p", "tcp", "-d", "169.254.170.2", "--dport", "80", "-j", "DNAT", "--to-destination", "127.0.0.1:51679"]),
+        ("OUTPUT", ["-d", "169.254.170.2", "-p", "tcp", "-m", "tcp", "--dport", "80", "-j", "REDIRECT", "--to-ports", "51679"]),
+    ]
+
+    static func add(to b: inout PlanBuilder) {
+        guard let ecs = b.topology.ecs else { return }
+        let hosts = b.topology.hostNames(ecs.hosts).filter { b.topology.host(named: $0) != nil }
+        for name in hosts {
+            var actions: [Action] = []
+            if ecs.agent.taskIAMRole?.value == true {
+                actions.append(.installFile(.ecsSysctl(host: name), path: HostPaths.ecsSysctl, mode: "0644"))
+                actions.append(.sysctl(key: "net.ipv4.conf.all.route_localnet", value: "1"))
+                for r in credentialRules { actions.append(.iptablesRule(table: "nat", chain: r.chain, rule: r.rule)) }
+            }
+            actions += [
+                .ensureDirectory(path: "/var/log/ecs", owner: nil, mode: "0755"),
+                .ensureDirectory(path: "/var/lib/ecs/data", owner: nil, mode: "0755"),
+                .installFile(.ecsAgentUnit(host: name), path: HostPaths.ecsAgentUnit, mode: "0644"),
+                .daemonReload,
+                .enableService("ecs-agent"),
+            ]
+            let id = b.add(host: name, name: "ecs-agent", label: "ECS agent", component: "ecs", at: ecs.hosts.location, actions)
+            b.depend(id, on: PlanBuilder.id(name, "docker-daemon"),
+                     "the ECS agent runs as a container on \(name)'s Docker daemon", at: ecs.hosts.location)
+        }
+        guard let first = hosts.first else { return }
+        let ready = PortworxSteps.readyID(b)
+        for volume in ecs.volumes {
+            let v = volume.name.value
+            var create = ["docker", "volume", "create"]
+            if let d = volume.driver?.value { create += ["-d", d] }
+            create += ["--name", v]
+            for opt in volume.driverOpts { create += ["--opt", opt.key.value + "=" + opt.value.value] }
+            let id = b.add(host: first, name: "volume-" + v, label: "volume \(v)", component: "ecs", at: volume.name.location, [
+                .runOnce(description: "create Docker volume \(v)", check: ["docker", "volume", "inspect", v], command: create, environment: []),
+            ])
+            b.depend(id, on: PlanBuilder.id(first, "docker-daemon"),
+                     "docker volume create talks to \(first)'s Docker daemon", at: volume.name.location)
+            if volume.driver?.value == "pxd", let ready {
+                b.depend(id, on: ready, "volume \(v) uses the pxd driver, which Portworx provides",
+                         at: volume.driver?.location ?? volume.name.location)
+            }
+        }
+    }
+}

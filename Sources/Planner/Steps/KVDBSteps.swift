@@ -1,0 +1,77 @@
+import Model
+
+/// etcd members run by the plan, and the "cluster healthy" gate after them.
+enum KVDBSteps {
+    static func memberStep(_ kvdb: String) -> String { "etcd-" + kvdb }
+    static func healthyStep(_ kvdb: String) -> String { "kvdb-" + kvdb + "-healthy" }
+
+    /// The id of the step after which a kvdb answers, or nil for an external
+    /// kvdb (nothing in the plan starts it).
+    static func healthyID(_ kvdb: KVDB) -> String? {
+        guard let first = kvdb.runSpec?.members.first else { return nil }
+        return PlanBuilder.id(first.value, healthyStep(kvdb.name.value))
+    }
+
+    static func add(to b: inout PlanBuilder) {
+        for kvdb in b.topology.kvdbs {
+            guard let r = kvdb.runSpec else { continue }
+            for member in r.members {
+                guard let host = b.topology.host(named: member.value) else { continue }
+                if r.run.value == .host {
+                    addHostMember(kvdb, host: host, at: member, to: &b)
+                } else {
+                    addContainerMember(kvdb, r, host: host, at: member, to: &b)
+                }
+            }
+        }
+        for kvdb in b.topology.kvdbs { addHealthy(kvdb, to: &b) }
+    }
+
+    private static func addHostMember(_ kvdb: KVDB, host: Host, at member: Located<String>, to b: inout PlanBuilder) {
+        let name = kvdb.name.value
+        b.add(host: host.name.value, name: memberStep(name), label: "etcd member of \(name)", component: "etcd",
+              at: member.location, [
+                .installPackages([Distro.etcdPackage(host.os.value)]),
+                .installFile(.etcdConf(kvdb: name, member: host.name.value), path: Distro.etcdConfigPath(host.os.value), mode: "0644"),
+                .enableService("etcd"),
+              ])
+    }
+
+    private static func addContainerMember(_ kvdb: KVDB, _ r: RunKVDB, host: Host, at member: Located<String>, to b: inout PlanBuilder) {
+        let name = kvdb.name.value, hostName = host.name.value
+        // Under remapping, root in the container is the first subordinate id on
+        // the host, so the data directory must belong to that id to be writable.
+        var owner: String? = nil
+        if b.roles.remapsUserNamespaces(on: hostName), let ids = b.topology.docker?.subordinateIDs {
+            owner = "\(ids.start.value):\(ids.start.value)"
+        }
+        let id = b.add(host: hostName, name: memberStep(name), label: "etcd member of \(name) (container)", component: "etcd",
+                       at: member.location, [
+                        .ensureDirectory(path: r.dataDir.value, owner: owner, mode: "0700"),
+                        .installFile(.etcdContainerUnit(kvdb: name, member: hostName), path: HostPaths.etcdContainerUnit(name), mode: "0644"),
+                        .daemonReload,
+                        .enableService("etcd-\(name).service"),
+                       ])
+        b.depend(id, on: PlanBuilder.id(hostName, "docker-daemon"),
+                 "etcd member of \(name) runs as a container on \(hostName)'s Docker daemon", at: r.run.location)
+    }
+
+    /// On the first member: wait until every member answers. Edges from every
+    /// member (most of them on other hosts).
+    private static func addHealthy(_ kvdb: KVDB, to b: inout PlanBuilder) {
+        guard let r = kvdb.runSpec, let first = r.members.first, b.topology.host(named: first.value) != nil else { return }
+        let name = kvdb.name.value
+        let client = EtcdClient(kvdb: kvdb, in: b.topology, runningOn: first.value)
+        let major = kvdb.version?.value.major ?? 3
+        let check = client.healthCheck(serverVersion: major)
+        let id = b.add(host: first.value, name: healthyStep(name), label: "kvdb \(name) healthy", component: "etcd",
+                       at: kvdb.name.location, [
+                        .waitUntil(description: "every member of kvdb \(name) answers healthy (\(client.joinedEndpoints))",
+                                   command: check.argv, environment: check.environment),
+                       ])
+        for member in r.members {
+            b.depend(id, on: PlanBuilder.id(member.value, memberStep(name)),
+                     "kvdb \(name) is healthy only once its member on \(member.value) runs", at: member.location)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Model
+
+/// Portworx on every Portworx host, then the cluster-wide "Portworx is up" gate.
+enum PortworxSteps {
+    static func add(to b: inout PlanBuilder) {
+        guard let px = b.topology.portworx else { return }
+        let hosts = b.topology.hostNames(px.hosts).compactMap { b.topology.host(named: $0) }
+        guard !hosts.isEmpty else { return }
+        let kvdb = b.topology.kvdb(named: px.kvdb.value)
+        let endpoints = kvdb.map { b.topology.endpoints(of: $0) } ?? []
+        var ids: [String] = []
+        for host in hosts {
+            let name = host.name.value
+            // Portworx refuses to start without its kvdb, and that kvdb usually
+            // runs on another host: wait for it from here.
+            var actions: [Action] = endpoints.map {
+                .waitUntil(description: "kvdb \(px.kvdb.value) answers healthy at \($0)", command: EtcdProbe.health($0), environment: [])
+            }
+            actions += [
+                .installFile(.portworxUnit(host: name), path: HostPaths.portworxUnit, mode: "0644"),
+                .daemonReload,
+                .enableService("portworx"),
+            ]
+            let id = b.add(host: name, name: "portworx", label: "Portworx", component: "portworx", at: px.hosts.location, actions)
+            ids.append(id)
+            b.depend(id, on: PlanBuilder.id(name, "docker-daemon"),
+                     "Portworx runs as a container on \(name)'s Docker daemon", at: px.hosts.location)
+            if let kvdb, let healthy = KVDBSteps.healthyID(kvdb) {
+                b.depend(id, on: healthy, "Portworx keeps its cluster state in kvdb \(px.kvdb.value)", at: px.kvdb.location)
+            }
+        }
+        let first = hosts[0].name.value
+        let waits: [Action] = hosts.map { h in
+            let url = "http://\(h.address.urlHost):\(px.startPort.value)/status"
+            return .waitUntil(description: "Portworx on \(h.name.value) answers at \(url)",
+                              command: ["curl", "-fsS", "--max-time", "5", url], environment: [])
+        }
+        let ready = b.add(host: first, name: "portworx-ready", label: "Portworx cluster up", component: "portworx",
+                          at: px.location, waits)
+        for (host, id) in zip(hosts, ids) {
+            b.depend(ready, on: id, "the Portworx cluster is up once Portworx on \(host.name.value) answers", at: px.hosts.location)
+        }
+    }
+
+    /// The id of the cluster gate, if the plan has Portworx.
+    static func readyID(_ b: PlanBuilder) -> String? {
+        guard let px = b.topology.portworx,
+              let first = b.topology.hostNames(px.hosts).first(where: { b.topology.host(named: $0) != nil }) else { return nil }
+        return PlanBuilder.id(first, "portworx-ready")
+    }
+}

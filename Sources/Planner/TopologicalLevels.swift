@@ -1,0 +1,65 @@
+/// Topological levels of a directed graph over nodes `0..<count` (Kahn's
+/// algorithm): a root is level 1, every other node one more than its latest
+/// predecessor. Nodes on or behind a cycle get no level; one such cycle is
+/// returned as edge indices in walking order. O(nodes + edges).
+struct TopologicalLevels {
+    /// Level per node, 0 for nodes that a cycle blocks.
+    let levels: [Int]
+    /// Edge indices forming one cycle, or empty when the graph is acyclic.
+    let cycle: [Int]
+
+    init(count: Int, edges: [(from: Int, to: Int)]) {
+        var outgoing = [[Int]](repeating: [], count: count)
+        var incoming = [[Int]](repeating: [], count: count)
+        var pending = [Int](repeating: 0, count: count)
+        for (i, e) in edges.enumerated() {
+            outgoing[e.from].append(i)
+            incoming[e.to].append(i)
+            pending[e.to] += 1
+        }
+        var levels = [Int](repeating: 0, count: count)
+        var queue: [Int] = []
+        queue.reserveCapacity(count)
+        for n in 0..<count where pending[n] == 0 {
+            levels[n] = 1
+            queue.append(n)
+        }
+        var head = 0
+        while head < queue.count {
+            let n = queue[head]
+            head += 1
+            for e in outgoing[n] {
+                let m = edges[e].to
+                levels[m] = max(levels[m], levels[n] + 1)
+                pending[m] -= 1
+                if pending[m] == 0 { queue.append(m) }
+            }
+        }
+        self.levels = queue.count == count ? levels : levels.enumerated().map { pending[$0.offset] == 0 ? $0.element : 0 }
+        self.cycle = queue.count == count ? [] : TopologicalLevels.findCycle(edges: edges, incoming: incoming, blocked: pending)
+    }
+
+    /// Every node Kahn left behind has a predecessor that was left behind too,
+    /// so walking predecessors from the first such node must revisit a node:
+    /// that loop is a cycle. The result is rotated to start at its lowest node,
+    /// so the same graph always reports the same cycle.
+    private static func findCycle(edges: [(from: Int, to: Int)], incoming: [[Int]], blocked pending: [Int]) -> [Int] {
+        guard let start = pending.firstIndex(where: { $0 > 0 }) else { return [] }
+        var seenAt: [Int: Int] = [:]
+        var walked: [Int] = []          // edge indices, walking backwards
+        var node = start
+        while seenAt[node] == nil {
+            seenAt[node] = walked.count
+            guard let e = incoming[node].first(where: { pending[edges[$0].from] > 0 }) else { return [] }
+            walked.append(e)
+            node = edges[e].from
+        }
+        // walked[seenAt[node]...] leads backwards from `node` round to `node`.
+        guard let loopStart = seenAt[node] else { return [] }
+        var cycle = Array(walked[loopStart...].reversed())
+        if let lowest = cycle.indices.min(by: { edges[cycle[$0]].from < edges[cycle[$1]].from }) {
+            cycle = Array(cycle[lowest...] + cycle[..<lowest])
+        }
+        return cycle
+    }
+}

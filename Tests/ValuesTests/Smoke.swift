@@ -1,4 +1,0 @@
-import Testing
-@testable import Values
-
-@Test func moduleLoads() { #expect(Bool(true)) }
