@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Testing
 import TopocCLI
 
@@ -43,5 +44,34 @@ import TopocCLI
         let r = FuzzRegressionTests.run(Array(spec.utf8))
         #expect(r.checked.errorCount == 0)
         #expect(Pipeline.outputs(r.checked) != nil)
+    }
+
+    /// The fuzzing seeds (fuzz/seeds) and example specs, through the same path:
+    /// every diagnostic on a line the file has, an output tree exactly when
+    /// there is no error. The seeds that must compile do.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let seeds: [String] = ["fuzz/seeds", "Specs"].flatMap { dir in
+        ((try? FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent(dir).path)) ?? [])
+            .sorted().map { "\(dir)/\($0)" }
+    }
+
+    @Test func seedsArePresent() {
+        #expect(FuzzRegressionTests.seeds.count >= 12)
+    }
+
+    @Test(arguments: seeds) func seedRunsCleanly(_ path: String) throws {
+        let data = try #require(FileManager.default.contents(atPath: FuzzRegressionTests.repository.appendingPathComponent(path).path))
+        let r = FuzzRegressionTests.run([UInt8](data))
+        for d in r.checked.diagnostics {
+            #expect(d.location.line >= 1 && d.location.line <= r.checked.source.lineCount, "\(d.location) [\(d.rule)]")
+        }
+        #expect((Pipeline.outputs(r.checked) == nil) == (r.checked.errorCount > 0))
+        let mustCompile = ["fuzz/seeds/every-section.yaml", "fuzz/seeds/anchors-merge.yaml", "Specs/ecs-demo.yaml", "Specs/flannel-userns.yaml"]
+        if mustCompile.contains(path) {
+            #expect(r.checked.errorCount == 0, "\(r.checked.diagnostics.filter { $0.severity == .error }.map(\.message))")
+        } else {
+            #expect(r.checked.errorCount > 0)
+        }
     }
 }
