@@ -50,6 +50,8 @@ let package = Package(
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Model", "Syntax"]),
         .testTarget(name: "EmittersTests", dependencies: ["Emitters", "Planner", "Model", "Syntax"]),
         .testTarget(name: "CLITests", dependencies: ["TopocCLI"]),
+        // Every output handed to the program that consumes it.
+        .testTarget(name: "ConformanceTests", dependencies: ["TopocCLI", "Emitters", "Planner", "Model", "Syntax", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v5]
 )

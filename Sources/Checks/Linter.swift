@@ -46,12 +46,4 @@ public enum Linter {
         let ignored = Set(ignoring).union(topology.lintIgnore.map { $0.value })
         return diagnostics.filter { !ignored.contains($0.rule) }.sorted(by: Diagnostic.reportOrder)
     }
-
-    /// The signature the command line used before lint took the source text.
-    /// Without the text `secret-literal` cannot scan comments and `x-` keys,
-    /// so it scans nothing: pass `source:`.
-    @available(*, deprecated, message: "pass the spec's SourceText so secret-literal can scan it")
-    public static func lint(_ topology: Topology, ignoring: [String] = []) -> [Diagnostic] {
-        lint(topology, source: SourceText(""), ignoring: ignoring)
-    }
 }

@@ -20,6 +20,9 @@ public struct CheckedSpec {
 /// The compiler's phases in order, as pure functions of the spec's bytes: the
 /// command line, the fuzz targets and the benchmarks all run exactly this.
 public enum Pipeline {
+    /// Rule names outside the linter, which `lint.ignore` may also name.
+    static let frontEndAndPlannerRules = (SyntaxRules.all + ModelRules.all + Planner.rules).map { $0.name }
+
     /// Parse, decode, lint and plan. Lint runs only on a spec that decoded without
     /// errors (checks over a half-understood spec would mislead), and planning
     /// only on one that linted without errors.
@@ -34,10 +37,11 @@ public enum Pipeline {
             diagnostics += decoded.diagnostics
             topology = decoded.topology
             if let t = topology, !diagnostics.contains(where: { $0.severity == .error }) {
-                diagnostics += Linter.lint(t, ignoring: ignoring)
+                diagnostics += Linter.lint(t, source: source, ignoring: ignoring, otherRuleNames: frontEndAndPlannerRules)
                 if !diagnostics.contains(where: { $0.severity == .error }) {
                     let planned = Planner.plan(t)
-                    diagnostics += planned.diagnostics.filter { !ignoring.contains($0.rule) }
+                    let ignored = Set(ignoring + t.lintIgnore.map { $0.value })
+                    diagnostics += planned.diagnostics.filter { !ignored.contains($0.rule) }
                     plan = planned.plan
                 }
             }

@@ -23,14 +23,11 @@ struct TreeWriter {
         let staging = stagingPrefix + String(getpid())
         try removeTree(staging)
         try makeDirectories(staging)
-        var made = Set<String>()
+        var made: Set<String> = [staging]
         for file in files {
             let path = staging + "/" + file.path
             let parent = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
-            if !made.contains(parent) {
-                try makeDirectories(parent)
-                made.insert(parent)
-            }
+            try makeParents(parent, made: &made)
             try writeFile(path, file.bytes, mode: file.executable ? 0o755 : 0o644)
         }
         if exists(target) {
@@ -92,6 +89,17 @@ struct TreeWriter {
     private func isExecutable(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && st.st_mode & 0o100 != 0
+    }
+
+    /// mkdir for a directory inside the staging tree and its missing parents,
+    /// remembering what exists: a fleet's tree has tens of thousands of them.
+    private func makeParents(_ path: String, made: inout Set<String>) throws {
+        if made.contains(path) { return }
+        if let slash = path.lastIndex(of: "/") { try makeParents(String(path[..<slash]), made: &made) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw Failure(message: "cannot create directory '\(path)': \(String(cString: strerror(errno)))")
+        }
+        made.insert(path)
     }
 
     private func makeDirectories(_ path: String) throws {

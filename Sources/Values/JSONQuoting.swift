@@ -3,6 +3,10 @@
 /// output stays readable and byte-identical everywhere.
 public enum JSONQuoting {
     public static func quote(_ s: String) -> String {
+        // Most strings need no escape: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c || $0 == 0x7f || $0 == 0xe2 }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {

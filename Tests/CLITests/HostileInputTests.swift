@@ -56,7 +56,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("hostile.yaml")
         try Data(make()).write(to: file)
-        let r = runProcess(topocBinary(), ["lint", "--format", "json", file.path])
+        let r = measuredProcess(topocBinary(), ["lint", "--format", "json", file.path])
         #expect(r.status == 1, "\(name): exit \(r.status) \(r.stderr.prefix(300))")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], "\(name): \(r.stdout.prefix(300))")
         let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])

@@ -19,7 +19,27 @@ struct ProcessResult {
     let stdout: String
     let stderr: String
     /// Peak resident memory of the child, in KiB (getrusage's ru_maxrss).
+    /// Linux keeps the peak of the address space a process had before exec, and
+    /// posix_spawn's child shares its parent's: use `measuredProcess` for a
+    /// figure that is the program's own.
     let maxRSSKiB: Int
+}
+
+/// Runs the program from a small python3 process, so that its peak memory is
+/// its own and not inherited from this (large) test process; python3 is on
+/// every machine the tests run on.
+func measuredProcess(_ executable: String, _ arguments: [String]) -> ProcessResult {
+    let report = FileManager.default.temporaryDirectory.appendingPathComponent("topoc-rss-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: report) }
+    let script = """
+    import resource, subprocess, sys
+    code = subprocess.call(sys.argv[2:])
+    open(sys.argv[1], "w").write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+    sys.exit(code)
+    """
+    let r = runProcess("/usr/bin/env", ["python3", "-c", script, report, executable] + arguments)
+    let rss = Int((try? String(contentsOfFile: report, encoding: .utf8)) ?? "") ?? Int.max
+    return ProcessResult(status: r.status, stdout: r.stdout, stderr: r.stderr, maxRSSKiB: rss)
 }
 
 /// Runs a program with posix_spawn and wait4, capturing both streams through

@@ -17,7 +17,8 @@ struct ScriptAssembler {
     }
 
     let plan: Plan
-    let topology: Topology
+    let context: FileRenderContext
+    var topology: Topology { context.topology }
     let host: String
     /// The script's path in the output tree, for its header and usage.
     let scriptPath: String
@@ -59,7 +60,7 @@ struct ScriptAssembler {
         out += parsing()
 
         for file in files {
-            out += HeredocContent.function(named: "topoc_file_\(fileNumbers[file] ?? 0)", content: FileRenderer.content(of: file, in: topology)) + "\n"
+            out += HeredocContent.function(named: "topoc_file_\(fileNumbers[file] ?? 0)", content: FileRenderer.content(of: file, context: context)) + "\n"
         }
         for step in steps {
             out += "# Phase \(step.phase): \(Self.commentSafe(step.label)) [\(Self.commentSafe(step.component))]\n"

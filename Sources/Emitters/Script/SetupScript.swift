@@ -5,11 +5,17 @@ import Planner
 /// plan order. See ScriptLibrary for how each action checks before it acts.
 public enum SetupScript {
     public static func render(_ plan: Plan, host: String, topology: Topology) -> String {
+        render(plan, host: host, context: FileRenderContext(topology))
+    }
+
+    /// With a context shared by every host, so a fleet's scripts cost linear time.
+    public static func render(_ plan: Plan, host: String, context: FileRenderContext) -> String {
+        let topology = context.topology
         let h = topology.host(named: host)
         let address = h.map { " (\($0.address))" } ?? ""
         let count = plan.steps(on: host).count
         return ScriptAssembler(
-            plan: plan, topology: topology, host: host,
+            plan: plan, context: context, host: host,
             scriptPath: "hosts/\(host)/setup.sh",
             summary: "sets up host \(host)\(address): \(count) steps of plan \(plan.name), in dependency order.",
             os: h?.os.value

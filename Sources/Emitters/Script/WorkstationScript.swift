@@ -11,7 +11,7 @@ public enum WorkstationScript {
     public static func render(_ plan: Plan, topology: Topology) -> String? {
         guard topology.ecs != nil, !plan.steps(on: Plan.workstation).isEmpty else { return nil }
         var assembler = ScriptAssembler(
-            plan: plan, topology: topology, host: Plan.workstation,
+            plan: plan, context: FileRenderContext(topology), host: Plan.workstation,
             scriptPath: "workstation/setup.sh",
             summary: "starts the ECS services of plan \(plan.name) from an operator's machine; run it once every host's setup.sh has finished.",
             os: nil)

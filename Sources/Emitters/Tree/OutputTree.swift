@@ -10,12 +10,17 @@ public enum OutputTree {
             OutputFile(path: "plan.json", content: PlanJSON.render(plan)),
             OutputFile(path: "graph.dot", content: GraphDOT.render(plan)),
         ]
+        // Host roles are computed once for every file of every host.
+        let context = FileRenderContext(topology)
         for host in plan.hosts where host != Plan.workstation {
-            files.append(OutputFile(path: "hosts/\(host)/setup.sh", content: SetupScript.render(plan, host: host, topology: topology), executable: true))
+            files.append(OutputFile(path: "hosts/\(host)/setup.sh", content: SetupScript.render(plan, host: host, context: context), executable: true))
         }
         if let script = WorkstationScript.render(plan, topology: topology) {
             files.append(OutputFile(path: "workstation/setup.sh", content: script, executable: true))
         }
+        if let compose = ECSFiles.compose(topology) { files.append(OutputFile(path: "ecs/docker-compose.yml", content: compose)) }
+        if let params = ECSFiles.ecsParams(topology) { files.append(OutputFile(path: "ecs/ecs-params.yml", content: params)) }
+        if let task = ECSFiles.taskDefinition(topology) { files.append(OutputFile(path: "ecs/task-definition.json", content: task)) }
         // Each host's files are the installFile actions of its steps; a file is
         // listed once even if two steps install it.
         for host in plan.hosts where host != Plan.workstation {
@@ -25,7 +30,7 @@ public enum OutputTree {
                     guard case .installFile(let ref, let path, let mode) = action, seen.insert(path).inserted else { continue }
                     let relative = path.hasPrefix("/") ? String(path.dropFirst()) : path
                     files.append(OutputFile(path: "hosts/\(host)/files/\(relative)",
-                                            content: FileRenderer.content(of: ref, in: topology),
+                                            content: FileRenderer.content(of: ref, context: context),
                                             executable: mode.hasSuffix("755")))
                 }
             }

@@ -1,4 +1,0 @@
-import Testing
-@testable import Emitters
-
-@Test func moduleLoads() { #expect(Bool(true)) }
