@@ -20,6 +20,13 @@ struct PortBinding: Sendable {
     /// "10.0.6.234" or "all addresses".
     var addressText: String { address.map { $0.description } ?? "all addresses" }
 
+    /// How a finding that names several hosts says where this binding is: one
+    /// host's address would be wrong for the others.
+    func addressText(hostCount: Int) -> String {
+        guard hostCount > 1, let a = address, !a.isLoopback else { return addressText }
+        return "each host's address"
+    }
+
     func overlapsAddress(of other: PortBinding) -> Bool {
         guard let a = address, let b = other.address else { return true }
         return a == b

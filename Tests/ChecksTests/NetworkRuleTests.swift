@@ -336,3 +336,28 @@ import Testing
         #expect(try lint(s).of("overlay-mtu").isEmpty)
     }
 }
+
+/// Fuzzing found host names repeated in a grouped port conflict: a host clashes
+/// once through its address and once through 127.0.0.1.
+@Suite struct PortConflictGroupingTests {
+    @Test func eachHostIsNamedOnce() throws {
+        let spec = """
+        version: 1
+        name: t
+        defaults: {os: rocky9}
+        subnets:
+          lan: {cidr: 10.0.0.0/24}
+        hosts:
+          n1: {ifaces: {eth0: {subnet: lan, address: 10.0.0.1}}}
+          n2: {ifaces: {eth0: {subnet: lan, address: 10.0.0.2}}}
+          n3: {ifaces: {eth0: {subnet: lan, address: 10.0.0.3}}}
+        kvdbs:
+          a: {engine: etcd, version: "3.5", run: host, members: [n1, n2, n3]}
+          b: {engine: etcd, version: "3.5", run: container, image: "quay.io/coreos/etcd:v3.5.9", members: [n1, n2, n3], network: host}
+
+        """
+        let d = try #require(lint(spec).first { $0.rule == "port-conflict" })
+        #expect(d.message.contains("on hosts n1, n2 and n3 is taken twice"), "\(d.message)")
+        #expect(d.message.contains("(on each host's address)"), "\(d.message)")
+    }
+}

@@ -48,7 +48,9 @@ enum PortConflictRule: LintRule {
             let key = Key(location: clash.later.location, component: clash.later.component, other: clash.earlier.component,
                           low: clash.ports.lowerBound, high: clash.ports.upperBound, proto: clash.later.proto)
             if let g = index[key] {
-                groups[g].hosts.append(clash.later.host)
+                // One host can clash twice with the same component (its address
+                // and 127.0.0.1); clashes come host by host, so name it once.
+                if groups[g].hosts.last != clash.later.host { groups[g].hosts.append(clash.later.host) }
                 if groups[g].noteLocations.count < 3 && !groups[g].noteLocations.contains(clash.earlier.location) {
                     groups[g].noteLocations.append(clash.earlier.location)
                 }
@@ -64,10 +66,10 @@ enum PortConflictRule: LintRule {
             let what = Phrases.ports(g.ports, g.later.proto.rawValue)
             let portWord = g.ports.count == 1 ? "port" : "ports"
             var message = "\(portWord) \(what) on \(Phrases.hosts(hosts)) \(g.ports.count == 1 ? "is" : "are") taken twice: "
-            message += "\(later) (on \(g.later.addressText)) and \(earlier) (on \(g.earlier.addressText))"
+            message += "\(later) (on \(g.later.addressText(hostCount: hosts.count))) and \(earlier) (on \(g.earlier.addressText(hostCount: hosts.count)))"
             message += "; " + advice(later, earlier)
             let notes = g.noteLocations.map { loc in
-                Note("\(earlier) listens on \(Phrases.ports(g.earlier.ports, g.earlier.proto.rawValue)) on \(g.earlier.addressText) because of this", at: loc)
+                Note("\(earlier) listens on \(Phrases.ports(g.earlier.ports, g.earlier.proto.rawValue)) on \(g.earlier.addressText(hostCount: hosts.count)) because of this", at: loc)
             }
             return finding(message, at: g.later.location, notes: notes)
         }
