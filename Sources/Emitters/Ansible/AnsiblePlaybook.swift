@@ -12,7 +12,8 @@ public enum AnsiblePlaybook {
         let phases = hostsByPhase(plan)
         var out = GeneratedHeader.lines(spec: plan.name, comment: "#")
         out += "# Rolls out plan \(GeneratedHeader.commentText(plan.name)) phase by phase: every play runs `setup.sh --phase N` on the\n"
-        out += "# hosts with steps in phase N, in parallel; the workstation's steps run on localhost.\n"
+        out += "# hosts with steps in phase N, in parallel"
+        out += plan.hosts.contains(Plan.workstation) ? "; the workstation's steps run on localhost.\n" : ".\n"
         out += "# Exit status 3 (a reboot is needed) reboots the host and runs the phase again.\n"
         out += "# Run from this directory: ansible-playbook -i inventory.yml site.yml [--tags phaseN]\n"
         let hostsWithSteps = plan.hosts.filter { $0 != Plan.workstation && !plan.steps(on: $0).isEmpty }
