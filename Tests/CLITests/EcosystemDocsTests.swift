@@ -60,7 +60,7 @@ import Testing
         }
     }
 
-    /// `](target)` links that are not URLs or in-page anchors, without their `#fragment`.
+    /// `](target)` links to files (not URLs, not in-page anchors), without their `#fragment`.
     static func relativeLinks(_ text: String) -> [String] {
         var out: [String] = []
         var rest = Substring(text)
@@ -68,7 +68,9 @@ import Testing
             rest = rest[open.upperBound...]
             guard let close = rest.firstIndex(of: ")") else { break }
             let target = String(rest[..<close]).split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            if !target.isEmpty && !target.contains("://") && !target.hasPrefix("mailto:") { out.append(target) }
+            // A path: not a URL, an anchor, or text that only looks like a link (a regex in code).
+            let isPath = !target.isEmpty && target.allSatisfy { $0.isLetter || $0.isNumber || "._/-".contains($0) }
+            if isPath { out.append(target) }
             rest = rest[close...]
         }
         return out
