@@ -18,13 +18,23 @@ import Testing
         try #require(Ecosystem.tool("ansible-playbook") != nil && Ecosystem.tool("ansible-inventory") != nil, Ecosystem.missing("ansible-core"))
     }
 
+    /// Runs an ansible command in a compiled tree's ansible/ directory.
+    func ansible(_ argv: [String], tree: URL) -> ProcessResult {
+        Ecosystem.run(argv, in: tree.appendingPathComponent("ansible"), environment: Self.ansibleEnvironment)
+    }
+
+    /// plan.json's nodes, in plan order.
+    func planNodes(_ tree: URL) throws -> [[String: Any]] {
+        let plan = try #require(try Ecosystem.json(String(contentsOf: tree.appendingPathComponent("plan.json"), encoding: .utf8)) as? [String: Any])
+        return try #require(plan["nodes"] as? [[String: Any]])
+    }
+
     @Test func playbooksPassSyntaxCheck() throws {
         try requireAnsible()
         let out = try Ecosystem.compiledSeeds()
         defer { try? FileManager.default.removeItem(at: out) }
         for seed in Self.seeds {
-            let dir = out.appendingPathComponent("\(seed.name)/ansible")
-            let r = Ecosystem.run(["ansible-playbook", "--syntax-check", "-i", "inventory.yml", "site.yml"], in: dir, environment: Self.ansibleEnvironment)
+            let r = ansible(["ansible-playbook", "--syntax-check", "-i", "inventory.yml", "site.yml"], tree: out.appendingPathComponent(seed.name))
             #expect(r.status == 0, "\(seed.name): \(r.stdout)\(r.stderr)")
             #expect(!r.stderr.contains("WARNING"), "\(seed.name): \(r.stderr)")
         }
@@ -35,8 +45,7 @@ import Testing
         let out = try Ecosystem.compiledSeeds()
         defer { try? FileManager.default.removeItem(at: out) }
         for seed in Self.seeds {
-            let dir = out.appendingPathComponent("\(seed.name)/ansible")
-            let r = Ecosystem.run(["ansible-inventory", "-i", "inventory.yml", "--list"], in: dir, environment: Self.ansibleEnvironment)
+            let r = ansible(["ansible-inventory", "-i", "inventory.yml", "--list"], tree: out.appendingPathComponent(seed.name))
             try #require(r.status == 0, "\(seed.name): \(r.stderr)")
             #expect(!r.stderr.contains("WARNING"), "\(seed.name): \(r.stderr)")
             let list = try #require(try Ecosystem.json(r.stdout) as? [String: Any])
@@ -78,8 +87,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         for seed in Self.seeds {
             let tree = out.appendingPathComponent(seed.name)
-            let plan = try #require(try Ecosystem.json(String(contentsOf: tree.appendingPathComponent("plan.json"), encoding: .utf8)) as? [String: Any])
-            let nodes = try #require(plan["nodes"] as? [[String: Any]])
+            let nodes = try planNodes(tree)
             var expected: [(phase: Int, hosts: [String])] = []
             for phase in Set(nodes.compactMap { $0["phase"] as? Int }).sorted() {
                 var hosts: [String] = []
@@ -120,8 +128,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         for seed in Self.seeds {
             let tree = out.appendingPathComponent(seed.name)
-            let plan = try #require(try Ecosystem.json(String(contentsOf: tree.appendingPathComponent("plan.json"), encoding: .utf8)) as? [String: Any])
-            let nodes = try #require(plan["nodes"] as? [[String: Any]])
+            let nodes = try planNodes(tree)
             var pairs = Set<String>()
             for n in nodes { pairs.insert("\(n["host"] as? String ?? "") \(n["phase"] as? Int ?? 0)") }
             let ok = try stubRun(tree, hosts: Array(seed.addresses.keys) + ["workstation"], failing: nil)
@@ -171,8 +178,7 @@ import Testing
         }
         let stubs = scratch.appendingPathComponent("stubs.yml")
         try inventory.write(to: stubs, atomically: true, encoding: .utf8)
-        let result = Ecosystem.run(["ansible-playbook", "-i", "inventory.yml", "-i", stubs.path, "--skip-tags", "always", "site.yml"],
-                                   in: tree.appendingPathComponent("ansible"), environment: Self.ansibleEnvironment)
+        let result = ansible(["ansible-playbook", "-i", "inventory.yml", "-i", stubs.path, "--skip-tags", "always", "site.yml"], tree: tree)
         let lines = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
         return (result, lines)
     }
