@@ -18,6 +18,13 @@ import Testing
         try #require(Ecosystem.tool("ansible-playbook") != nil && Ecosystem.tool("ansible-inventory") != nil, Ecosystem.missing("ansible-core"))
     }
 
+    /// Ansible's warnings about the files (a group name it dislikes, a host and
+    /// a group of one name, ...), leaving out plugin-loading trouble of the
+    /// machine (a full /dev/shm), which says nothing about what topoc wrote.
+    static func warnings(_ stderr: String) -> [String] {
+        stderr.split(separator: "\n").map(String.init).filter { $0.contains("WARNING") && !$0.contains("plugin load") }
+    }
+
     /// Runs an ansible command in a compiled tree's ansible/ directory.
     func ansible(_ argv: [String], tree: URL) -> ProcessResult {
         Ecosystem.run(argv, in: tree.appendingPathComponent("ansible"), environment: Self.ansibleEnvironment)
@@ -36,7 +43,7 @@ import Testing
         for seed in Self.seeds {
             let r = ansible(["ansible-playbook", "--syntax-check", "-i", "inventory.yml", "site.yml"], tree: out.appendingPathComponent(seed.name))
             #expect(r.status == 0, "\(seed.name): \(r.stdout)\(r.stderr)")
-            #expect(!r.stderr.contains("WARNING"), "\(seed.name): \(r.stderr)")
+            #expect(Self.warnings(r.stderr).isEmpty, "\(seed.name): \(r.stderr)")
         }
     }
 
@@ -47,7 +54,7 @@ import Testing
         for seed in Self.seeds {
             let r = ansible(["ansible-inventory", "-i", "inventory.yml", "--list"], tree: out.appendingPathComponent(seed.name))
             try #require(r.status == 0, "\(seed.name): \(r.stderr)")
-            #expect(!r.stderr.contains("WARNING"), "\(seed.name): \(r.stderr)")
+            #expect(Self.warnings(r.stderr).isEmpty, "\(seed.name): \(r.stderr)")
             let list = try #require(try Ecosystem.json(r.stdout) as? [String: Any])
             let hostvars = try #require((list["_meta"] as? [String: Any])?["hostvars"] as? [String: [String: Any]])
             for (host, address) in seed.addresses {
@@ -178,7 +185,16 @@ import Testing
         }
         let stubs = scratch.appendingPathComponent("stubs.yml")
         try inventory.write(to: stubs, atomically: true, encoding: .utf8)
-        let result = ansible(["ansible-playbook", "-i", "inventory.yml", "-i", stubs.path, "--skip-tags", "always", "site.yml"], tree: tree)
+        let argv = ["ansible-playbook", "-i", "inventory.yml", "-i", stubs.path, "--skip-tags", "always", "site.yml"]
+        var result = ansible(argv, tree: tree)
+        // A run whose recap lists no host never reached one: ansible's workers
+        // could not start (on a shared machine, a full /dev/shm). Try again
+        // rather than blame the playbook; any real run lists its hosts.
+        for _ in 0..<2 where !result.stdout.contains(" ok=") {
+            sleep(3)
+            try? FileManager.default.removeItem(atPath: log)
+            result = ansible(argv, tree: tree)
+        }
         let lines = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
         return (result, lines)
     }
