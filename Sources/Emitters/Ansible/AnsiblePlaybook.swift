@@ -21,19 +21,7 @@ public enum AnsiblePlaybook {
             out += "- name: copy each host's setup.sh\n"
             out += "  hosts:\n"
             for h in hostsWithSteps { out += "    - \(YAMLQuoting.scalar(h))\n" }
-            out += "  gather_facts: false\n"
-            out += "  tags: [always]\n"
-            out += "  tasks:\n"
-            out += "    - name: make the directory of setup.sh\n"
-            out += "      ansible.builtin.file:\n"
-            out += "        path: \"{{ topoc_setup_sh | dirname }}\"\n"
-            out += "        state: directory\n"
-            out += "        mode: \"0755\"\n"
-            out += "    - name: copy setup.sh\n"
-            out += "      ansible.builtin.copy:\n"
-            out += "        src: \"{{ playbook_dir }}/../hosts/{{ inventory_hostname }}/setup.sh\"\n"
-            out += "        dest: \"{{ topoc_setup_sh }}\"\n"
-            out += "        mode: \"0755\"\n"
+            out += copyTasks
         }
         for (phase, hosts) in phases {
             out += "\n- name: \"phase \(phase) of \(phases.count)\"\n"
@@ -60,6 +48,25 @@ public enum AnsiblePlaybook {
         }
         return out
     }
+
+    /// The copy play's settings and tasks. Tagged `always`, so a run limited to
+    /// some phases (`--tags phase4`) still brings every script up to date.
+    static let copyTasks = """
+      gather_facts: false
+      tags: [always]
+      tasks:
+        - name: make the directory of setup.sh
+          ansible.builtin.file:
+            path: "{{ topoc_setup_sh | dirname }}"
+            state: directory
+            mode: "0755"
+        - name: copy setup.sh
+          ansible.builtin.copy:
+            src: "{{ playbook_dir }}/../hosts/{{ inventory_hostname }}/setup.sh"
+            dest: "{{ topoc_setup_sh }}"
+            mode: "0755"
+
+    """
 
     /// The same tasks in every phase's play; the phase comes from `topoc_phase`.
     /// Only a spec host may ask for a reboot: on the workstation (the operator's
