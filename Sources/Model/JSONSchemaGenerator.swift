@@ -30,6 +30,9 @@ public enum JSONSchemaGenerator {
             var schema = type(field.type)
             if case .object(var f) = schema {
                 f.insert(("description", .string(field.summary)), at: 0)
+                if nonEmpty.contains(section.id + "." + field.key) {
+                    f.append((isList(field.type) ? "minItems" : "minProperties", .int(1)))
+                }
                 schema = .object(f)
             }
             properties.append((field.key, schema))
@@ -39,11 +42,68 @@ public enum JSONSchemaGenerator {
         if !required.isEmpty { fields.append(("required", .array(required))) }
         if allowXKeys { fields.append(("patternProperties", .object([("^x-", .object([]))]))) }
         fields.append(("additionalProperties", .bool(false)))
+        fields += crossFieldRules(section)
         return .object(fields)
     }
 
+    static func isList(_ t: FieldType) -> Bool {
+        if case .listOf = t { return true }
+        return false
+    }
+
+    /// Collections the decoder requires to have at least one entry.
+    static let nonEmpty: Set<String> = ["topology.hosts", "host.ifaces", "kvdb.members", "kvdb.endpoints"]
+
+    /// What the decoder checks across a section's keys, which the key tables
+    /// cannot say: an external kvdb (`endpoints`) takes none of the keys of a
+    /// kvdb topoc runs, which needs `run`, `members` and `version`; a container
+    /// member needs `image`, a host member takes neither `image` nor `network`;
+    /// `userns_remap` needs `subordinate_ids`.
+    static func crossFieldRules(_ section: SectionSpec) -> [(String, JSONValue)] {
+        func forbidden(_ keys: [String]) -> JSONValue { .object([("properties", .object(keys.map { ($0, .bool(false)) }))]) }
+        func runIs(_ mode: RunMode) -> JSONValue {
+            .object([("required", .array([.string("run")])), ("properties", .object([("run", .object([("const", .string(mode.rawValue))]))]))])
+        }
+        switch section.id {
+        case Schema.kvdb.id:
+            let runOnly = section.keys.filter { !["engine", "version", "endpoints"].contains($0) }
+            return [("allOf", .array([
+                .object([("if", .object([("required", .array([.string("endpoints")]))])),
+                         ("then", forbidden(runOnly)),
+                         ("else", .object([("required", .array(["run", "members", "version"].map { .string($0) }))]))]),
+                .object([("if", runIs(.container)), ("then", .object([("required", .array([.string("image")]))]))]),
+                .object([("if", runIs(.host)), ("then", forbidden(["image", "network"]))]),
+            ]))]
+        case Schema.docker.id:
+            return [("dependentRequired", .object([("userns_remap", .array([.string("subordinate_ids")]))]))]
+        default:
+            return []
+        }
+    }
+
+    /// A string matching `regex`. The decoder reads a scalar's text whatever
+    /// YAML would type it as, so where the pattern admits digit-only text
+    /// (`cluster_id: 20240101`, `ports: [80]`) a YAML integer is valid too.
     static func pattern(_ regex: String) -> JSONValue {
-        .object([("type", .string("string")), ("pattern", .string(regex))])
+        guard admitsDigits(regex) else { return .object([("type", .string("string")), ("pattern", .string(regex))]) }
+        return .object([("type", .array([.string("string"), .string("integer")])), ("pattern", .string(regex)), ("minimum", .int(0))])
+    }
+
+    /// Property names are always strings in JSON: drop the integer alternative.
+    static func propertyName(_ schema: JSONValue) -> JSONValue {
+        guard case .object(let fields) = schema else { return schema }
+        return .object(fields.compactMap { field in
+            switch field.0 {
+            case "type": return ("type", .string("string"))
+            case "minimum": return nil
+            default: return field
+            }
+        })
+    }
+
+    static func admitsDigits(_ regex: String) -> Bool {
+        guard let r = try? Regex(regex) else { return false }
+        return ["1", "80", "12345"].contains { (try? r.wholeMatch(in: $0)) != nil }
     }
 
     /// YAML scalars that the language reads as strings may look like numbers or
@@ -73,10 +133,12 @@ public enum JSONSchemaGenerator {
         case .image: return pattern("^([A-Za-z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-]+[a-z0-9]+)*(/[a-z0-9]+([._-]+[a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@[A-Za-z][A-Za-z0-9]*([+._-][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,})?$")
         case .url: return pattern("^https?://[^\\s/?#@]+(/[^\\s?#]*)?$")
         case .awsRegion: return pattern("^[a-z]{2}(-[a-z]+)+-[0-9]+$")
-        case .version: return scalarText("^v?[0-9]+(\\.[0-9]+){0,3}$")
+        case .version:
+            // `version: 3.5` is a YAML float; never a boolean.
+            return .object([("type", .array([.string("string"), .string("number")])), ("pattern", .string("^v?[0-9]+(\\.[0-9]+){0,3}$"))])
         case .section(let id): return .object([("$ref", .string("#/$defs/\(id)"))])
         case .mapOf(let key, let value):
-            return .object([("type", .string("object")), ("propertyNames", type(key)), ("additionalProperties", type(value))])
+            return .object([("type", .string("object")), ("propertyNames", propertyName(type(key))), ("additionalProperties", type(value))])
         case .listOf(let item): return .object([("type", .string("array")), ("items", type(item))])
         case .hostSet:
             return .object([("anyOf", .array([.object([("const", .string("all"))]),

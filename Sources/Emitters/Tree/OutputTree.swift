@@ -9,6 +9,8 @@ public enum OutputTree {
         var files: [OutputFile] = [
             OutputFile(path: "plan.json", content: PlanJSON.render(plan)),
             OutputFile(path: "graph.dot", content: GraphDOT.render(plan)),
+            OutputFile(path: "ansible/inventory.yml", content: AnsibleInventory.render(topology, plan: plan)),
+            OutputFile(path: "ansible/site.yml", content: AnsiblePlaybook.render(plan)),
         ]
         // Host roles are computed once for every file of every host.
         let context = FileRenderContext(topology)
