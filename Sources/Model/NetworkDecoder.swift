@@ -28,6 +28,10 @@ extension Decoder {
         let subnetNames = writtenSubnets
         for (name, body) in entries {
             if isFull { break }
+            if let why = Decoder.reservedHostNames[name.value] {
+                error(ModelRules.badValue, "host name '\(name.value)' is reserved: \(why); rename the host", at: name.location)
+                continue
+            }
             guard let f = fields(body, Schema.host, context: "host '\(name.value)'") else { continue }
             var os = f["os"].flatMap { enumeration($0, key: "os", OperatingSystem.self) }
             if os == nil && f["os"] == nil {
@@ -61,6 +65,15 @@ extension Decoder {
         }
         return out
     }
+
+    /// Names a host cannot have, and why: they already mean something in host
+    /// sets, in the plan or in the Ansible inventory topoc writes.
+    static let reservedHostNames: [String: String] = [
+        "all": "`hosts: all` means every host",
+        "workstation": "the plan runs the operator's ECS steps on `workstation`",
+        "localhost": "the Ansible inventory runs the workstation steps on localhost",
+        "ungrouped": "Ansible reserves it for hosts outside every group",
+    ]
 
     mutating func decodeIface(_ ifName: Located<String>, _ body: Node, host: String, subnets: [Subnet], subnetIndex: [String: Int], subnetNames: [String]) -> Iface? {
         guard let f = fields(body, Schema.iface, context: "iface '\(ifName.value)' of host '\(host)'") else { return nil }

@@ -113,7 +113,7 @@ public enum Schema {
         FieldSpec("kvdb", .name, required: true, "The kvdb flannel keeps its config and leases in."),
         FieldSpec("prefix", .absolutePath, "etcd key prefix; default /coreos.com/network."),
         FieldSpec("network", .ipv4CIDR, required: true, "The overlay address space."),
-        FieldSpec("subnet_len", .integer(min: 1, max: 30), "Per-host subnet prefix length; default 24 (prefix+2 for networks longer than /22)."),
+        FieldSpec("subnet_len", .integer(min: 1, max: 32), "Per-host subnet prefix length; default 24 (prefix+2 for networks longer than /22)."),
         FieldSpec("backend", .enumeration(FlannelBackend.allCases.map { $0.rawValue }), "udp (default), vxlan or host-gw."),
         FieldSpec("iface", .ifaceName, "Interface flanneld uses; default each host's primary iface."),
         FieldSpec("ip_masq", .boolean, "Masquerade traffic leaving the overlay; default false."),

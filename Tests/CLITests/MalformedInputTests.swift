@@ -69,6 +69,7 @@ let malformedCases: [MalformedCase] = [
     MalformedCase("host without ifaces", "missing-key", validHead.replacingOccurrences(of: "a: {os: centos7, ifaces: {eth0: {subnet: lan, address: 10.0.0.1}}}", with: "a: »{os: centos7}")),
     MalformedCase("device outside /dev", "bad-value", validHead.replacingOccurrences(of: "devices: [/dev/sdb]", with: "devices: [»/mnt/sdb]")),
     MalformedCase("host key typo", "unknown-key", validHead.replacingOccurrences(of: ", devices: [/dev/sdb]", with: ", »device: [/dev/sdb]")),
+    MalformedCase("reserved host name", "bad-value", validHead.replacingOccurrences(of: "  b: {", with: "  »workstation: {")),
     MalformedCase("host with no os anywhere", "missing-key", validHead.replacingOccurrences(of: "  a: {os: centos7, ", with: "  »a: {")),
     // kvdbs
     MalformedCase("kvdb engine", "bad-value", validHead + "kvdbs:\n  k: {engine: »consul, version: \"3.3\", run: host, members: [a]}\n"),
