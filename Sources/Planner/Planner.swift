@@ -24,9 +24,10 @@ public enum Planner {
         var diagnostics: [Diagnostic] = []
         let edges = builder.resolvedEdges()
         let drafts = builder.steps
-        let levels = TopologicalLevels(count: drafts.count, edges: edges.map {
+        let endpoints = edges.map {
             (from: builder.stepIndex[$0.from] ?? 0, to: builder.stepIndex[$0.to] ?? 0)
-        })
+        }
+        let levels = TopologicalLevels(count: drafts.count, edges: endpoints)
         if !levels.cycle.isEmpty {
             diagnostics.append(cycleDiagnostic(levels.cycle.map { edges[$0] }))
         }
@@ -48,14 +49,16 @@ public enum Planner {
                         phase: levels.levels[i], actions: d.actions, location: d.location)
         }
         // Edges in plan order of the waiting step, then of the step waited for.
-        var position: [String: Int] = [:]
-        for (i, s) in steps.enumerated() { position[s.id] = i }
-        let orderedEdges = edges.enumerated().sorted { a, b in
-            let (ta, tb) = (position[a.element.to] ?? 0, position[b.element.to] ?? 0)
+        // Sorted on integer keys computed once (not on dictionary lookups per
+        // comparison): a fleet has hundreds of thousands of edges.
+        var position = [Int](repeating: 0, count: drafts.count)
+        for (i, d) in order.enumerated() { position[d] = i }
+        let orderedEdges = endpoints.indices.sorted { a, b in
+            let (ta, tb) = (position[endpoints[a].to], position[endpoints[b].to])
             if ta != tb { return ta < tb }
-            let (fa, fb) = (position[a.element.from] ?? 0, position[b.element.from] ?? 0)
-            return fa != fb ? fa < fb : a.offset < b.offset
-        }.map(\.element)
+            let (fa, fb) = (position[endpoints[a].from], position[endpoints[b].from])
+            return fa != fb ? fa < fb : a < b
+        }.map { edges[$0] }
         var hosts = builder.hostNames
         if drafts.contains(where: { $0.host == Plan.workstation }) { hosts.append(Plan.workstation) }
         var addresses: [String: String] = [:]

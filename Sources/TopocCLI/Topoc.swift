@@ -111,6 +111,7 @@ struct CommandContext {
                 return nil
             } catch { return nil }
         }
+        KeepAlive.retain(specs)
         return specs
     }
 
