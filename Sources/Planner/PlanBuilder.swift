@@ -29,9 +29,14 @@ struct PlanBuilder {
     private(set) var edges: [Edge] = []
     private var edgeKeys: Set<String> = []
     private let hostRanks: [String: Int]
+    /// A skeleton has every step and edge but no actions and no edge reasons:
+    /// enough to find dependency cycles (which is all `lint` needs) at a
+    /// fraction of the cost, since actions and reasons are most of the strings.
+    let skeleton: Bool
 
-    init(_ topology: Topology) {
+    init(_ topology: Topology, skeleton: Bool = false) {
         self.topology = topology
+        self.skeleton = skeleton
         self.roles = HostRoles(topology)
         var names: [String] = []
         var ranks: [String: Int] = [:]
@@ -52,21 +57,22 @@ struct PlanBuilder {
     /// which only a spec listing a host twice could cause.
     @discardableResult
     mutating func add(host: String, name: String, label: String, component: String,
-                      at location: SourceLocation, _ actions: [Action]) -> String {
-        let draft = StepDraft(host: host, name: name, label: label, component: component, actions: actions,
-                              location: location, hostRank: hostRanks[host] ?? hostNames.count)
-        if stepIndex[draft.id] == nil {
-            stepIndex[draft.id] = steps.count
-            steps.append(draft)
+                      at location: SourceLocation, _ actions: @autoclosure () -> [Action]) -> String {
+        let id = PlanBuilder.id(host, name)
+        if stepIndex[id] == nil {
+            stepIndex[id] = steps.count
+            steps.append(StepDraft(host: host, name: name, label: label, component: component,
+                                   actions: skeleton ? [] : actions(),
+                                   location: location, hostRank: hostRanks[host] ?? hostNames.count))
         }
-        return draft.id
+        return id
     }
 
     /// `to` waits for `from`. Duplicates (same pair) keep the first reason.
-    mutating func depend(_ to: String, on from: String, _ reason: String, at location: SourceLocation) {
+    mutating func depend(_ to: String, on from: String, _ reason: @autoclosure () -> String, at location: SourceLocation) {
         let key = from + "\u{0}" + to
         if edgeKeys.insert(key).inserted {
-            edges.append(Edge(from: from, to: to, reason: reason, location: location))
+            edges.append(Edge(from: from, to: to, reason: skeleton ? "" : reason(), location: location))
         }
     }
 

@@ -10,7 +10,19 @@ public enum Planner {
     /// The plan, or nil with a `dependency-cycle` diagnostic when steps (or ECS
     /// service links) wait for each other in a loop.
     public static func plan(_ topology: Topology) -> (plan: Plan?, diagnostics: [Diagnostic]) {
-        var builder = PlanBuilder(topology)
+        plan(topology, skeleton: false)
+    }
+
+    /// Only the diagnostics of `plan`, for `lint`: the steps and edges are
+    /// built without actions or reasons, and only a spec that has a cycle is
+    /// planned in full (for the reasons its diagnostic quotes).
+    public static func diagnostics(_ topology: Topology) -> [Diagnostic] {
+        if plan(topology, skeleton: true).diagnostics.isEmpty { return [] }
+        return plan(topology, skeleton: false).diagnostics
+    }
+
+    private static func plan(_ topology: Topology, skeleton: Bool) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+        var builder = PlanBuilder(topology, skeleton: skeleton)
         // Catalogue order: within a host and phase, steps run in this order.
         UsernsSteps.add(to: &builder)
         KVDBSteps.add(to: &builder)
@@ -37,6 +49,7 @@ public enum Planner {
         guard diagnostics.isEmpty else {
             return (nil, diagnostics.sorted(by: Diagnostic.reportOrder))
         }
+        if skeleton { return (nil, []) }
 
         let order = drafts.indices.sorted { a, b in
             if levels.levels[a] != levels.levels[b] { return levels.levels[a] < levels.levels[b] }
