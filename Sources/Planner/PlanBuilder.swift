@@ -47,6 +47,10 @@ struct PlanBuilder {
         ranks[Plan.workstation] = names.count
         self.hostNames = names
         self.hostRanks = ranks
+        // A fleet has a handful of steps and edges per host: sized once, the
+        // tables are not rehashed (every key hashed again) as they grow.
+        stepIndex.reserveCapacity(names.count * 8 + 16)
+        edgeKeys.reserveCapacity(names.count * 12 + 16)
     }
 
     static func id(_ host: String, _ step: String) -> String { host + "/" + step }
@@ -76,8 +80,17 @@ struct PlanBuilder {
         }
     }
 
-    /// Edges whose both ends are steps, in creation order.
-    func resolvedEdges() -> [Edge] {
-        edges.filter { stepIndex[$0.from] != nil && stepIndex[$0.to] != nil }
+    /// Edges whose both ends are steps, in creation order, with the indexes
+    /// into `steps` of their ends (looked up once, here).
+    func resolvedEdges() -> (edges: [Edge], ends: [(from: Int, to: Int)]) {
+        var kept: [Edge] = [], ends: [(from: Int, to: Int)] = []
+        kept.reserveCapacity(edges.count)
+        ends.reserveCapacity(edges.count)
+        for e in edges {
+            guard let from = stepIndex[e.from], let to = stepIndex[e.to] else { continue }
+            kept.append(e)
+            ends.append((from, to))
+        }
+        return (kept, ends)
     }
 }

@@ -34,11 +34,8 @@ public enum Planner {
         UsernsSteps.addEdges(to: &builder)
 
         var diagnostics: [Diagnostic] = []
-        let edges = builder.resolvedEdges()
+        let (edges, endpoints) = builder.resolvedEdges()
         let drafts = builder.steps
-        let endpoints = edges.map {
-            (from: builder.stepIndex[$0.from] ?? 0, to: builder.stepIndex[$0.to] ?? 0)
-        }
         let levels = TopologicalLevels(count: drafts.count, edges: endpoints)
         if !levels.cycle.isEmpty {
             diagnostics.append(cycleDiagnostic(levels.cycle.map { edges[$0] }))
