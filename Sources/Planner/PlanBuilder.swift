@@ -50,7 +50,7 @@ struct PlanBuilder {
         // A fleet has a handful of steps and edges per host: sized once, the
         // tables are not rehashed (every key hashed again) as they grow.
         stepIndex.reserveCapacity(names.count * 8 + 16)
-        edgeKeys.reserveCapacity(names.count * 12 + 16)
+        if !skeleton { edgeKeys.reserveCapacity(names.count * 12 + 16) }
     }
 
     static func id(_ host: String, _ step: String) -> String { host + "/" + step }
@@ -74,6 +74,12 @@ struct PlanBuilder {
 
     /// `to` waits for `from`. Duplicates (same pair) keep the first reason.
     mutating func depend(_ to: String, on from: String, _ reason: @autoclosure () -> String, at location: SourceLocation) {
+        // A repeated edge changes no cycle, so a skeleton keeps it rather than
+        // building and hashing a key for every edge.
+        if skeleton {
+            edges.append(Edge(from: from, to: to, reason: "", location: location))
+            return
+        }
         let key = from + "\u{0}" + to
         if edgeKeys.insert(key).inserted {
             edges.append(Edge(from: from, to: to, reason: skeleton ? "" : reason(), location: location))
