@@ -29,9 +29,14 @@ struct PlanBuilder {
     private(set) var edges: [Edge] = []
     private var edgeKeys: Set<String> = []
     private let hostRanks: [String: Int]
+    /// A skeleton has every step and edge but no actions and no edge reasons:
+    /// enough to find dependency cycles (which is all `lint` needs) at a
+    /// fraction of the cost, since actions and reasons are most of the strings.
+    let skeleton: Bool
 
-    init(_ topology: Topology) {
+    init(_ topology: Topology, skeleton: Bool = false) {
         self.topology = topology
+        self.skeleton = skeleton
         self.roles = HostRoles(topology)
         var names: [String] = []
         var ranks: [String: Int] = [:]
@@ -42,6 +47,10 @@ struct PlanBuilder {
         ranks[Plan.workstation] = names.count
         self.hostNames = names
         self.hostRanks = ranks
+        // A fleet has a handful of steps and edges per host: sized once, the
+        // tables are not rehashed (every key hashed again) as they grow.
+        stepIndex.reserveCapacity(names.count * 8 + 16)
+        if !skeleton { edgeKeys.reserveCapacity(names.count * 12 + 16) }
     }
 
     static func id(_ host: String, _ step: String) -> String { host + "/" + step }
@@ -52,26 +61,42 @@ struct PlanBuilder {
     /// which only a spec listing a host twice could cause.
     @discardableResult
     mutating func add(host: String, name: String, label: String, component: String,
-                      at location: SourceLocation, _ actions: [Action]) -> String {
-        let draft = StepDraft(host: host, name: name, label: label, component: component, actions: actions,
-                              location: location, hostRank: hostRanks[host] ?? hostNames.count)
-        if stepIndex[draft.id] == nil {
-            stepIndex[draft.id] = steps.count
-            steps.append(draft)
+                      at location: SourceLocation, _ actions: @autoclosure () -> [Action]) -> String {
+        let id = PlanBuilder.id(host, name)
+        if stepIndex[id] == nil {
+            stepIndex[id] = steps.count
+            steps.append(StepDraft(host: host, name: name, label: label, component: component,
+                                   actions: skeleton ? [] : actions(),
+                                   location: location, hostRank: hostRanks[host] ?? hostNames.count))
         }
-        return draft.id
+        return id
     }
 
     /// `to` waits for `from`. Duplicates (same pair) keep the first reason.
-    mutating func depend(_ to: String, on from: String, _ reason: String, at location: SourceLocation) {
+    mutating func depend(_ to: String, on from: String, _ reason: @autoclosure () -> String, at location: SourceLocation) {
+        // A repeated edge changes no cycle, so a skeleton keeps it rather than
+        // building and hashing a key for every edge.
+        if skeleton {
+            edges.append(Edge(from: from, to: to, reason: "", location: location))
+            return
+        }
         let key = from + "\u{0}" + to
         if edgeKeys.insert(key).inserted {
-            edges.append(Edge(from: from, to: to, reason: reason, location: location))
+            edges.append(Edge(from: from, to: to, reason: skeleton ? "" : reason(), location: location))
         }
     }
 
-    /// Edges whose both ends are steps, in creation order.
-    func resolvedEdges() -> [Edge] {
-        edges.filter { stepIndex[$0.from] != nil && stepIndex[$0.to] != nil }
+    /// Edges whose both ends are steps, in creation order, with the indexes
+    /// into `steps` of their ends (looked up once, here).
+    func resolvedEdges() -> (edges: [Edge], ends: [(from: Int, to: Int)]) {
+        var kept: [Edge] = [], ends: [(from: Int, to: Int)] = []
+        kept.reserveCapacity(edges.count)
+        ends.reserveCapacity(edges.count)
+        for e in edges {
+            guard let from = stepIndex[e.from], let to = stepIndex[e.to] else { continue }
+            kept.append(e)
+            ends.append((from, to))
+        }
+        return (kept, ends)
     }
 }

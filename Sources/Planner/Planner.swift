@@ -10,7 +10,19 @@ public enum Planner {
     /// The plan, or nil with a `dependency-cycle` diagnostic when steps (or ECS
     /// service links) wait for each other in a loop.
     public static func plan(_ topology: Topology) -> (plan: Plan?, diagnostics: [Diagnostic]) {
-        var builder = PlanBuilder(topology)
+        plan(topology, skeleton: false)
+    }
+
+    /// Only the diagnostics of `plan`, for `lint`: the steps and edges are
+    /// built without actions or reasons, and only a spec that has a cycle is
+    /// planned in full (for the reasons its diagnostic quotes).
+    public static func diagnostics(_ topology: Topology) -> [Diagnostic] {
+        if plan(topology, skeleton: true).diagnostics.isEmpty { return [] }
+        return plan(topology, skeleton: false).diagnostics
+    }
+
+    private static func plan(_ topology: Topology, skeleton: Bool) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+        var builder = PlanBuilder(topology, skeleton: skeleton)
         // Catalogue order: within a host and phase, steps run in this order.
         UsernsSteps.add(to: &builder)
         KVDBSteps.add(to: &builder)
@@ -22,11 +34,9 @@ public enum Planner {
         UsernsSteps.addEdges(to: &builder)
 
         var diagnostics: [Diagnostic] = []
-        let edges = builder.resolvedEdges()
+        let (edges, endpoints) = builder.resolvedEdges()
         let drafts = builder.steps
-        let levels = TopologicalLevels(count: drafts.count, edges: edges.map {
-            (from: builder.stepIndex[$0.from] ?? 0, to: builder.stepIndex[$0.to] ?? 0)
-        })
+        let levels = TopologicalLevels(count: drafts.count, edges: endpoints)
         if !levels.cycle.isEmpty {
             diagnostics.append(cycleDiagnostic(levels.cycle.map { edges[$0] }))
         }
@@ -36,6 +46,7 @@ public enum Planner {
         guard diagnostics.isEmpty else {
             return (nil, diagnostics.sorted(by: Diagnostic.reportOrder))
         }
+        if skeleton { return (nil, []) }
 
         let order = drafts.indices.sorted { a, b in
             if levels.levels[a] != levels.levels[b] { return levels.levels[a] < levels.levels[b] }
@@ -48,14 +59,16 @@ public enum Planner {
                         phase: levels.levels[i], actions: d.actions, location: d.location)
         }
         // Edges in plan order of the waiting step, then of the step waited for.
-        var position: [String: Int] = [:]
-        for (i, s) in steps.enumerated() { position[s.id] = i }
-        let orderedEdges = edges.enumerated().sorted { a, b in
-            let (ta, tb) = (position[a.element.to] ?? 0, position[b.element.to] ?? 0)
+        // Sorted on integer keys computed once (not on dictionary lookups per
+        // comparison): a fleet has hundreds of thousands of edges.
+        var position = [Int](repeating: 0, count: drafts.count)
+        for (i, d) in order.enumerated() { position[d] = i }
+        let orderedEdges = endpoints.indices.sorted { a, b in
+            let (ta, tb) = (position[endpoints[a].to], position[endpoints[b].to])
             if ta != tb { return ta < tb }
-            let (fa, fb) = (position[a.element.from] ?? 0, position[b.element.from] ?? 0)
-            return fa != fb ? fa < fb : a.offset < b.offset
-        }.map(\.element)
+            let (fa, fb) = (position[endpoints[a].from], position[endpoints[b].from])
+            return fa != fb ? fa < fb : a < b
+        }.map { edges[$0] }
         var hosts = builder.hostNames
         if drafts.contains(where: { $0.host == Plan.workstation }) { hosts.append(Plan.workstation) }
         var addresses: [String: String] = [:]

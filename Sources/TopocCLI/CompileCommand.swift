@@ -20,6 +20,7 @@ enum CompileCommand {
                 trees.append((topology.name.value, files))
             }
         }
+        KeepAlive.retain(trees)
         context.renderDiagnostics(specs, format: format)
         let failed = specs.contains { $0.errorCount > 0 || (strict && $0.warningCount > 0) }
         if failed {

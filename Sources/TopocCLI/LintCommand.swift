@@ -4,7 +4,7 @@ enum LintCommand {
         let format = context.arguments.value("format") ?? "text"
         guard ["text", "json", "sarif"].contains(format) else { return context.usageError("--format must be text, json or sarif, not '\(format)'") }
         guard let ignoring = context.ignoredRules() else { return 2 }
-        guard let specs = context.loadSpecs(ignoring: ignoring) else { return 2 }
+        guard let specs = context.loadSpecs(ignoring: ignoring, plans: false) else { return 2 }
         context.renderDiagnostics(specs, format: format, toStandardOutput: true)
         let strict = context.arguments.has("strict")
         let failed = specs.contains { $0.errorCount > 0 || (strict && $0.warningCount > 0) }

@@ -25,8 +25,9 @@ public enum Pipeline {
 
     /// Parse, decode, lint and plan. Lint runs only on a spec that decoded without
     /// errors (checks over a half-understood spec would mislead), and planning
-    /// only on one that linted without errors.
-    public static func check(_ bytes: [UInt8], ignoring: [String] = []) -> CheckedSpec {
+    /// only on one that linted without errors. Without `plans` (lint), the
+    /// planner only looks for its diagnostics and the result has no plan.
+    public static func check(_ bytes: [UInt8], ignoring: [String] = [], plans: Bool = true) -> CheckedSpec {
         let source = SourceText(bytes: bytes)
         let parsed = YAMLParser.parse(source)
         var diagnostics = parsed.diagnostics
@@ -39,7 +40,7 @@ public enum Pipeline {
             if let t = topology, !diagnostics.contains(where: { $0.severity == .error }) {
                 diagnostics += Linter.lint(t, source: source, ignoring: ignoring, otherRuleNames: frontEndAndPlannerRules)
                 if !diagnostics.contains(where: { $0.severity == .error }) {
-                    let planned = Planner.plan(t)
+                    let planned = plans ? Planner.plan(t) : (plan: nil, diagnostics: Planner.diagnostics(t))
                     let ignored = Set(ignoring + t.lintIgnore.map { $0.value })
                     diagnostics += planned.diagnostics.filter { !ignored.contains($0.rule) }
                     plan = planned.plan

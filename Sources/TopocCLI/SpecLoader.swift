@@ -39,7 +39,7 @@ enum SpecLoader {
         }
     }
 
-    static func load(_ path: String, ignoring: [String]) throws -> LoadedSpec {
-        LoadedSpec(file: path, checked: Pipeline.check(try readBytes(path), ignoring: ignoring))
+    static func load(_ path: String, ignoring: [String], plans: Bool = true) throws -> LoadedSpec {
+        LoadedSpec(file: path, checked: Pipeline.check(try readBytes(path), ignoring: ignoring, plans: plans))
     }
 }

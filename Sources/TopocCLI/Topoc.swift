@@ -101,16 +101,18 @@ struct CommandContext {
         return out
     }
 
-    /// Loads every spec; nil after reporting an I/O failure.
-    func loadSpecs(ignoring: [String]) -> [LoadedSpec]? {
+    /// Loads every spec; nil after reporting an I/O failure. Without `plans`
+    /// (lint needs only diagnostics) no plan is built.
+    func loadSpecs(ignoring: [String], plans: Bool = true) -> [LoadedSpec]? {
         var specs: [LoadedSpec] = []
         for path in arguments.positionals {
-            do { specs.append(try SpecLoader.load(path, ignoring: ignoring)) }
+            do { specs.append(try SpecLoader.load(path, ignoring: ignoring, plans: plans)) }
             catch let f as ReadFailure {
                 console.err("topoc: \(f.message)\n")
                 return nil
             } catch { return nil }
         }
+        KeepAlive.retain(specs)
         return specs
     }
 

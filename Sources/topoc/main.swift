@@ -12,4 +12,6 @@ final class StandardConsole: Console {
 
 // A closed pipe (topoc lint | head) must end the process quietly, not crash it.
 signal(SIGPIPE, SIG_IGN)
+// The process exits right after the command: skip freeing its results.
+KeepAlive.untilExit = true
 exit(Topoc.run(Array(CommandLine.arguments.dropFirst()), console: StandardConsole()))

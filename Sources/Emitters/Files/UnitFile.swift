@@ -23,6 +23,11 @@ struct UnitFile {
     /// A comment line in the current section (lines starting with `#`).
     mutating func comment(_ text: String) {
         if sections.isEmpty { section("Unit") }
+        // A one-line comment (most are) needs no Character-by-Character split.
+        if !text.utf8.contains(0x0a) {
+            sections[sections.count - 1].lines.append("# " + text)
+            return
+        }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             sections[sections.count - 1].lines.append("# " + line)
         }

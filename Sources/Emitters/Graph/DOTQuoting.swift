@@ -3,7 +3,12 @@
 /// control characters are dropped (DOT has no escape for them).
 enum DOTQuoting {
     static func quote(_ s: String) -> String {
+        // Most names and labels need no escape: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c || $0 == 0x7f }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

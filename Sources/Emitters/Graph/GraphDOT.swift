@@ -65,6 +65,7 @@ public enum GraphDOT {
     }
 
     static func commentSafe(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : $0 }))
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7f }) { return s }
+        return String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : $0 }))
     }
 }

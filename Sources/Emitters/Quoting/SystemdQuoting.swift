@@ -50,6 +50,9 @@ public enum SystemdQuoting {
     /// the setting) becomes a space; a trailing backslash, which would continue
     /// the line, is dropped.
     static func text(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 == 0x25 || $0 == 0x0a || $0 == 0x0d || $0 == 0 }) && s.utf8.last != 0x5c {
+            return s
+        }
         var out = ""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -17,6 +17,9 @@ enum HeredocContent {
     /// `TOPOC_EOF`, or `TOPOC_EOF_1`, `_2`, ... when a line of the content is
     /// exactly the candidate (which would end the here-document early).
     static func delimiter(for content: String) -> String {
+        // Almost no content mentions the delimiter at all: then no line can be it,
+        // and splitting the content into a set of lines would be wasted work.
+        if !Self.contains(content, "TOPOC_EOF") { return "TOPOC_EOF" }
         let lines = Set(content.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         var candidate = "TOPOC_EOF"
         var n = 0
@@ -25,5 +28,25 @@ enum HeredocContent {
             candidate = "TOPOC_EOF_\(n)"
         }
         return candidate
+    }
+
+    /// Whether `needle` (ASCII, non-empty) occurs anywhere in `text`'s bytes.
+    static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        var text = text
+        return text.withUTF8 { hay in
+            let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+            guard hay.count >= n.count, let first = n.first else { return false }
+            var i = 0
+            let last = hay.count - n.count
+            while i <= last {
+                if hay[i] == first {
+                    var j = 1
+                    while j < n.count && hay[i + j] == n[j] { j += 1 }
+                    if j == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 }

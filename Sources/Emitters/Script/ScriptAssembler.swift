@@ -126,15 +126,18 @@ struct ScriptAssembler {
     /// `topoc_step_<name>`: step names are `[a-z0-9-]`, so mapping `-` to `_`
     /// keeps them distinct.
     static func functionName(_ step: Step) -> String {
-        let name = String(step.name.unicodeScalars.map { s -> Character in
+        var name = "topoc_step_"
+        name.reserveCapacity(name.utf8.count + step.name.utf8.count)
+        for s in step.name.unicodeScalars {
             let ok = (s >= "a" && s <= "z") || (s >= "0" && s <= "9") || (s >= "A" && s <= "Z")
-            return ok ? Character(s) : "_"
-        })
-        return "topoc_step_" + name
+            name.unicodeScalars.append(ok ? s : "_")
+        }
+        return name
     }
 
     /// Text inside a `#` comment: a control character would end the comment.
     static func commentSafe(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : $0 }))
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7f }) { return s }
+        return String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : $0 }))
     }
 }

@@ -12,20 +12,24 @@ enum ECSSteps {
         guard let ecs = b.topology.ecs else { return }
         let hosts = b.topology.hostNames(ecs.hosts).filter { b.topology.host(named: $0) != nil }
         for name in hosts {
-            var actions: [Action] = []
-            if ecs.agent.taskIAMRole?.value == true {
-                actions.append(.installFile(.ecsSysctl(host: name), path: HostPaths.ecsSysctl, mode: "0644"))
-                actions.append(.sysctl(key: "net.ipv4.conf.all.route_localnet", value: "1"))
-                for r in credentialRules { actions.append(.iptablesRule(table: "nat", chain: r.chain, rule: r.rule)) }
+            // Built only when the plan is (a skeleton for lint skips it).
+            let actions: () -> [Action] = {
+                var actions: [Action] = []
+                if ecs.agent.taskIAMRole?.value == true {
+                    actions.append(.installFile(.ecsSysctl(host: name), path: HostPaths.ecsSysctl, mode: "0644"))
+                    actions.append(.sysctl(key: "net.ipv4.conf.all.route_localnet", value: "1"))
+                    for r in credentialRules { actions.append(.iptablesRule(table: "nat", chain: r.chain, rule: r.rule)) }
+                }
+                actions += [
+                    .ensureDirectory(path: "/var/log/ecs", owner: nil, mode: "0755"),
+                    .ensureDirectory(path: "/var/lib/ecs/data", owner: nil, mode: "0755"),
+                    .installFile(.ecsAgentUnit(host: name), path: HostPaths.ecsAgentUnit, mode: "0644"),
+                    .daemonReload,
+                    .enableService("ecs-agent"),
+                ]
+                return actions
             }
-            actions += [
-                .ensureDirectory(path: "/var/log/ecs", owner: nil, mode: "0755"),
-                .ensureDirectory(path: "/var/lib/ecs/data", owner: nil, mode: "0755"),
-                .installFile(.ecsAgentUnit(host: name), path: HostPaths.ecsAgentUnit, mode: "0644"),
-                .daemonReload,
-                .enableService("ecs-agent"),
-            ]
-            let id = b.add(host: name, name: "ecs-agent", label: "ECS agent", component: "ecs", at: ecs.hosts.location, actions)
+            let id = b.add(host: name, name: "ecs-agent", label: "ECS agent", component: "ecs", at: ecs.hosts.location, actions())
             b.depend(id, on: PlanBuilder.id(name, "docker-daemon"),
                      "the ECS agent runs as a container on \(name)'s Docker daemon", at: ecs.hosts.location)
         }

@@ -38,22 +38,26 @@ enum OverlaySteps {
 
         for name in overlayHosts {
             guard let host = b.topology.host(named: name) else { continue }
-            var actions: [Action] = []
-            if name != seeder, let wait = configKeyWait(overlay, key: key, endpoints: endpoints, api: api) {
-                actions.append(wait)
+            // Built only when the plan is (a skeleton for lint skips it).
+            let actions: () -> [Action] = {
+                var actions: [Action] = []
+                if name != seeder, let wait = configKeyWait(overlay, key: key, endpoints: endpoints, api: api) {
+                    actions.append(wait)
+                }
+                actions.append(.installPackages(["flannel"]))
+                if host.os.value.isRedHatFamily {
+                    actions.append(.installFile(.flanneldSysconfig(host: name), path: HostPaths.flanneldSysconfig, mode: "0644"))
+                } else {
+                    actions.append(.installFile(.flanneldUnit(host: name), path: HostPaths.flanneldUnit, mode: "0644"))
+                }
+                actions += [
+                    .daemonReload,
+                    .enableService("flanneld"),
+                    .waitForFile(description: "flanneld has leased this host's subnet", path: HostPaths.flannelSubnetEnv),
+                ]
+                return actions
             }
-            actions.append(.installPackages(["flannel"]))
-            if host.os.value.isRedHatFamily {
-                actions.append(.installFile(.flanneldSysconfig(host: name), path: HostPaths.flanneldSysconfig, mode: "0644"))
-            } else {
-                actions.append(.installFile(.flanneldUnit(host: name), path: HostPaths.flanneldUnit, mode: "0644"))
-            }
-            actions += [
-                .daemonReload,
-                .enableService("flanneld"),
-                .waitForFile(description: "flanneld has leased this host's subnet", path: HostPaths.flannelSubnetEnv),
-            ]
-            let id = b.add(host: name, name: "flanneld", label: "flanneld", component: "flannel", at: overlay.hosts.location, actions)
+            let id = b.add(host: name, name: "flanneld", label: "flanneld", component: "flannel", at: overlay.hosts.location, actions())
             b.depend(id, on: seed, "flanneld reads its network config from kvdb \(kvdbName)", at: overlay.kvdb.location)
         }
     }
