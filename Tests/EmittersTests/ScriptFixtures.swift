@@ -58,6 +58,14 @@ enum ScriptFixtures {
         return Result(status: p.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 
+    /// Writes an executable through a child process, so this (multi-threaded)
+    /// test process never holds a write descriptor of it: a sibling test's fork
+    /// could inherit one and make executing the file fail with "Text file busy".
+    static func writeExecutable(_ text: String, to path: URL) throws {
+        let r = try run(["sh", "-c", "cat > \"$1\" && chmod 755 \"$1\"", "sh", path.path], stdin: text)
+        guard r.status == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
     static func toolExists(_ name: String) -> Bool {
         (try? run(["sh", "-c", "command -v \(name)"]).status) == 0
     }

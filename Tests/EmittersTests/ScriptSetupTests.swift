@@ -74,8 +74,7 @@ import Testing
         for name in names {
             let status = succeeding.contains(name) ? 0 : 1
             let path = bin.appendingPathComponent(name)
-            try "#!/bin/sh\necho \"\(name) $*\" >>'\(log.path)'\nexit \(status)\n".write(to: path, atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path.path)
+            try ScriptFixtures.writeExecutable("#!/bin/sh\necho \"\(name) $*\" >>'\(log.path)'\nexit \(status)\n", to: path)
         }
         return (bin, log)
     }
