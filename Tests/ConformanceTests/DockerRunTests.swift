@@ -149,6 +149,16 @@ import Testing
         let run = try #require(spec.topology.kvdb(named: kvdbName)?.runSpec)
         let binds = hc["Binds"] as? [String] ?? []
         #expect(binds.contains("\(run.dataDir.value):\(run.dataDir.value)"), "\(label): data dir on the host: \(binds)")
+        // The data directory belongs to whoever root in the container is: the
+        // first subordinate id under remapping, else the host's root.
+        let memberStep = spec.plan.steps(on: line.host).first { $0.actions.contains { if case .installFile(.etcdContainerUnit(kvdb: kvdbName, member: line.host), _, _) = $0 { return true } else { return false } } }
+        let owner = memberStep?.actions.compactMap { if case .ensureDirectory(run.dataDir.value, let owner, _) = $0 { return owner ?? "root" } else { return nil } }.first
+        let userns = hc["UsernsMode"] as? String ?? ""
+        if remapped && userns != "host", let ids = spec.topology.docker?.subordinateIDs {
+            #expect(owner == "\(ids.start.value):\(ids.start.value)", "\(label): data dir owner \(owner ?? "none")")
+        } else {
+            #expect(owner == "root" || owner == "0:0", "\(label): data dir owner \(owner ?? "none") for a container running as the host's root")
+        }
         let cmd = body["Cmd"] as? [String] ?? []
         #expect(cmd.contains("-name") && cmd.contains(line.host) || cmd.contains("--name=\(line.host)"), "\(label): member name \(cmd)")
         let ports = [run.clientPort.value, run.peerPort.value] + run.extraClientPorts.map { $0.value }
