@@ -40,9 +40,10 @@ enum KVDBSteps {
     private static func addContainerMember(_ kvdb: KVDB, _ r: RunKVDB, host: Host, at member: Located<String>, to b: inout PlanBuilder) {
         let name = kvdb.name.value, hostName = host.name.value
         // Under remapping, root in the container is the first subordinate id on
-        // the host, so the data directory must belong to that id to be writable.
+        // the host, so the data directory must belong to that id to be writable;
+        // a host-network member runs with --userns=host, as the host's root.
         var owner: String? = nil
-        if b.roles.remapsUserNamespaces(on: hostName), let ids = b.topology.docker?.subordinateIDs {
+        if r.network.value == .bridge, b.roles.remapsUserNamespaces(on: hostName), let ids = b.topology.docker?.subordinateIDs {
             owner = "\(ids.start.value):\(ids.start.value)"
         }
         let id = b.add(host: hostName, name: memberStep(name), label: "etcd member of \(name) (container)", component: "etcd",
