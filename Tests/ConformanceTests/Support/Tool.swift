@@ -69,8 +69,18 @@ enum Scratch {
 
     static func write(_ bytes: [UInt8], to url: URL, executable: Bool = false) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: url)
-        if executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
+        guard executable else {
+            try Data(bytes).write(to: url)
+            return
+        }
+        // An executable is put in place by a child process, so this
+        // multi-threaded test process never holds a write descriptor of it: a
+        // sibling test's fork could inherit one and make running it fail with
+        // "Text file busy".
+        let source = URL(fileURLWithPath: url.path + ".source")
+        try Data(bytes).write(to: source)
+        let r = try Tool.run(["sh", "-c", "cp \"$1\" \"$2\" && chmod 755 \"$2\" && rm -f \"$1\"", "sh", source.path, url.path])
+        guard r.status == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 
     static func write(_ text: String, to url: URL, executable: Bool = false) throws {
