@@ -18,6 +18,9 @@ struct ScriptAssembler {
 
     let plan: Plan
     let context: FileRenderContext
+    /// File contents the caller already rendered (for the files/ tree), so
+    /// each is rendered once; anything missing is rendered here.
+    var renderedFiles: [FileRef: String] = [:]
     var topology: Topology { context.topology }
     let host: String
     /// The script's path in the output tree, for its header and usage.
@@ -60,7 +63,8 @@ struct ScriptAssembler {
         out += parsing()
 
         for file in files {
-            out += HeredocContent.function(named: "topoc_file_\(fileNumbers[file] ?? 0)", content: FileRenderer.content(of: file, context: context)) + "\n"
+            let content = renderedFiles[file] ?? FileRenderer.content(of: file, context: context)
+            out += HeredocContent.function(named: "topoc_file_\(fileNumbers[file] ?? 0)", content: content) + "\n"
         }
         for step in steps {
             out += "# Phase \(step.phase): \(Self.commentSafe(step.label)) [\(Self.commentSafe(step.component))]\n"
