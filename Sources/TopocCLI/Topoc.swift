@@ -68,9 +68,7 @@ public enum Topoc {
     }
 
     /// Every rule topoc can report, front end first, for `explain` and SARIF.
-    public static var allRules: [RuleDescriptor] {
-        SyntaxRules.all + ModelRules.all + Linter.rules + Planner.rules
-    }
+    public static let allRules: [RuleDescriptor] = SyntaxRules.all + ModelRules.all + Linter.rules + Planner.rules
 }
 
 struct CommandContext {
