@@ -1,102 +1,195 @@
 import Diagnostics
 import Model
 
+/// A step's identity while planning: the host's rank (its position among the
+/// plan's hosts, workstation last) and its name's number in the builder's name
+/// table. Two integers stand for the `<host>/<step>` string: a fleet plan has
+/// hundreds of thousands of steps and edges, and building, hashing and
+/// comparing those strings was most of what planning cost.
+struct StepRef: Hashable {
+    let host: Int32
+    let name: Int32
+
+    /// A reference to a host the plan does not know; nothing resolves to it.
+    static let none = StepRef(host: -1, name: -1)
+}
+
+/// A step name, interned once per catalogue entry rather than hashed per host.
+struct StepName {
+    let id: Int32
+}
+
 /// A step before its phase is known.
 struct StepDraft {
-    let host: String
-    let name: String
+    let ref: StepRef
     let label: String
     let component: String
     let actions: [Action]
     let location: SourceLocation
-    /// Position of the host in `Plan.hosts` (workstation last): the second sort key.
-    let hostRank: Int
-    var id: String { host + "/" + name }
+}
+
+/// An edge before its ends are known to exist: `to` waits for `from`.
+struct EdgeDraft {
+    let from: StepRef
+    let to: StepRef
+    let reason: String
+    let location: SourceLocation
 }
 
 /// Collects steps and edges while the step catalogue walks the topology.
 /// Steps are created in catalogue order, so creation order is the tie-breaker
 /// within a host and phase. Edges may name steps that are created later or
 /// never (a host without a configured daemon has no `docker-daemon` step):
-/// `finish` keeps only edges whose both ends exist, which is what lets each
-/// catalogue entry say "after this host's daemon, if topoc configures one".
+/// `resolvedEdges` keeps only edges whose both ends exist, which is what lets
+/// each catalogue entry say "after this host's daemon, if topoc configures one".
 struct PlanBuilder {
     let topology: Topology
     let roles: HostRoles
+    /// Host names by rank: spec order, first occurrence; the workstation's rank
+    /// is `hostNames.count`.
     let hostNames: [String]
-    private(set) var steps: [StepDraft] = []
-    private(set) var stepIndex: [String: Int] = [:]
-    private(set) var edges: [Edge] = []
-    private var edgeKeys: Set<String> = []
-    private let hostRanks: [String: Int]
-    /// A skeleton has every step and edge but no actions and no edge reasons:
-    /// enough to find dependency cycles (which is all `lint` needs) at a
-    /// fraction of the cost, since actions and reasons are most of the strings.
+    /// A skeleton has every step and edge but no actions, labels or edge
+    /// reasons: enough to find dependency cycles (which is all `lint` needs)
+    /// at a fraction of the cost, since those are most of the strings.
     let skeleton: Bool
+    private(set) var steps: [StepDraft] = []
+    private(set) var edges: [EdgeDraft] = []
+    private(set) var stepNames: [String] = []
+    private var stepNameIDs: [String: Int32] = [:]
+    /// `slots[name][host]`: 1 + the step's index in `steps`, or 0 for none.
+    /// Dense, since most names exist on most hosts of a fleet.
+    private var slots: [[Int32]] = []
+    private var edgeKeys: Set<EdgeKey> = []
+    private let hostRanks: [String: Int32]
+    /// Rank of each entry of `topology.hosts` (a repeated name shares the first's).
+    let ranksByPosition: [Int32]
+    /// Position in `topology.hosts` of each rank's host (its first entry).
+    let positionsByRank: [Int]
 
-    init(_ topology: Topology, skeleton: Bool = false) {
+    init(_ topology: Topology, roles: HostRoles? = nil, skeleton: Bool = false) {
         self.topology = topology
         self.skeleton = skeleton
-        self.roles = HostRoles(topology)
+        self.roles = roles ?? HostRoles(topology)
         var names: [String] = []
-        var ranks: [String: Int] = [:]
-        for h in topology.hosts where ranks[h.name.value] == nil {
-            ranks[h.name.value] = names.count
+        var ranks: [String: Int32] = [:]
+        var byPosition: [Int32] = [], byRank: [Int] = []
+        names.reserveCapacity(topology.hosts.count)
+        ranks.reserveCapacity(topology.hosts.count + 1)
+        byPosition.reserveCapacity(topology.hosts.count)
+        for h in topology.hosts {
+            if let r = ranks[h.name.value] { byPosition.append(r); continue }
+            ranks[h.name.value] = Int32(names.count)
+            byPosition.append(Int32(names.count))
+            byRank.append(byPosition.count - 1)
             names.append(h.name.value)
         }
-        ranks[Plan.workstation] = names.count
+        ranks[Plan.workstation] = Int32(names.count)
         self.hostNames = names
         self.hostRanks = ranks
+        self.ranksByPosition = byPosition
+        self.positionsByRank = byRank
         // A fleet has a handful of steps and edges per host: sized once, the
-        // tables are not rehashed (every key hashed again) as they grow.
-        stepIndex.reserveCapacity(names.count * 8 + 16)
-        if !skeleton { edgeKeys.reserveCapacity(names.count * 12 + 16) }
+        // arrays are not copied over and over as they grow.
+        steps.reserveCapacity(names.count * 8 + 16)
+        edges.reserveCapacity(names.count * 10 + 16)
     }
 
-    static func id(_ host: String, _ step: String) -> String { host + "/" + step }
+    var workstationRank: Int32 { Int32(hostNames.count) }
 
-    func has(_ id: String) -> Bool { stepIndex[id] != nil }
+    /// The rank of a host named in the spec, or nil for a name that is not a host.
+    func rank(of host: String) -> Int32? { hostRanks[host] }
 
-    /// Adds a step; a second step with the same id is ignored (the first wins),
-    /// which only a spec listing a host twice could cause.
-    @discardableResult
-    mutating func add(host: String, name: String, label: String, component: String,
-                      at location: SourceLocation, _ actions: @autoclosure () -> [Action]) -> String {
-        let id = PlanBuilder.id(host, name)
-        if stepIndex[id] == nil {
-            stepIndex[id] = steps.count
-            steps.append(StepDraft(host: host, name: name, label: label, component: component,
-                                   actions: skeleton ? [] : actions(),
-                                   location: location, hostRank: hostRanks[host] ?? hostNames.count))
+    /// The ranks of the hosts a host set stands for, in its order, without
+    /// names that are not hosts. `all` needs no lookup at all.
+    func ranks(of set: HostSet) -> [Int32] {
+        if set.isAll {
+            return Array(0..<Int32(hostNames.count))
         }
-        return id
+        return set.entries.compactMap { hostRanks[$0.value] }
+    }
+
+    /// The name of a host by rank (`workstation` for the last).
+    func hostName(_ rank: Int32) -> String { Int(rank) < hostNames.count ? hostNames[Int(rank)] : Plan.workstation }
+
+    /// Interns a step name. Call once per catalogue entry, not per host.
+    mutating func name(_ name: String) -> StepName {
+        if let id = stepNameIDs[name] { return StepName(id: id) }
+        let id = Int32(stepNames.count)
+        stepNameIDs[name] = id
+        stepNames.append(name)
+        slots.append([])
+        return StepName(id: id)
+    }
+
+    /// The step `name` on the host at `rank`, whether or not it exists (yet).
+    func ref(_ rank: Int32, _ name: StepName) -> StepRef { StepRef(host: rank, name: name.id) }
+
+    /// The step `name` on the host called `host`; `.none` when no such host.
+    func ref(_ host: String, _ name: StepName) -> StepRef {
+        guard let rank = hostRanks[host] else { return .none }
+        return StepRef(host: rank, name: name.id)
+    }
+
+    /// The index into `steps` of `ref`, when that step was added.
+    func index(of ref: StepRef) -> Int? {
+        guard ref.host >= 0 else { return nil }
+        let row = slots[Int(ref.name)]
+        guard Int(ref.host) < row.count else { return nil }
+        let slot = row[Int(ref.host)]
+        return slot > 0 ? Int(slot) - 1 : nil
+    }
+
+    /// Adds a step; a second step with the same host and name is ignored (the
+    /// first wins), which only a spec listing a host twice could cause.
+    @discardableResult
+    mutating func add(_ ref: StepRef, label: @autoclosure () -> String, component: String,
+                      at location: SourceLocation, _ actions: @autoclosure () -> [Action]) -> StepRef {
+        guard ref.host >= 0 else { return ref }
+        let n = Int(ref.name)
+        if slots[n].isEmpty { slots[n] = [Int32](repeating: 0, count: hostNames.count + 1) }
+        guard slots[n][Int(ref.host)] == 0 else { return ref }
+        steps.append(StepDraft(ref: ref, label: skeleton ? "" : label(), component: component,
+                               actions: skeleton ? [] : actions(), location: location))
+        slots[n][Int(ref.host)] = Int32(steps.count)
+        return ref
     }
 
     /// `to` waits for `from`. Duplicates (same pair) keep the first reason.
-    mutating func depend(_ to: String, on from: String, _ reason: @autoclosure () -> String, at location: SourceLocation) {
+    mutating func depend(_ to: StepRef, on from: StepRef, _ reason: @autoclosure () -> String, at location: SourceLocation) {
         // A repeated edge changes no cycle, so a skeleton keeps it rather than
-        // building and hashing a key for every edge.
+        // hashing every edge.
         if skeleton {
-            edges.append(Edge(from: from, to: to, reason: "", location: location))
+            edges.append(EdgeDraft(from: from, to: to, reason: "", location: location))
             return
         }
-        let key = from + "\u{0}" + to
-        if edgeKeys.insert(key).inserted {
-            edges.append(Edge(from: from, to: to, reason: skeleton ? "" : reason(), location: location))
+        if edgeKeys.insert(EdgeKey(from: from, to: to)).inserted {
+            edges.append(EdgeDraft(from: from, to: to, reason: reason(), location: location))
         }
     }
 
     /// Edges whose both ends are steps, in creation order, with the indexes
     /// into `steps` of their ends (looked up once, here).
-    func resolvedEdges() -> (edges: [Edge], ends: [(from: Int, to: Int)]) {
-        var kept: [Edge] = [], ends: [(from: Int, to: Int)] = []
+    func resolvedEdges() -> (edges: [EdgeDraft], ends: [(from: Int, to: Int)]) {
+        var kept: [EdgeDraft] = [], ends: [(from: Int, to: Int)] = []
         kept.reserveCapacity(edges.count)
         ends.reserveCapacity(edges.count)
         for e in edges {
-            guard let from = stepIndex[e.from], let to = stepIndex[e.to] else { continue }
+            guard let from = index(of: e.from), let to = index(of: e.to) else { continue }
             kept.append(e)
             ends.append((from, to))
         }
         return (kept, ends)
     }
+
+    /// `<host>/<step>`, the id every output uses.
+    func id(_ ref: StepRef) -> String { hostName(ref.host) + "/" + stepNames[Int(ref.name)] }
+
+    /// The edge with both ends named, for the plan and for diagnostics.
+    func edge(_ e: EdgeDraft) -> Edge { Edge(from: id(e.from), to: id(e.to), reason: e.reason, location: e.location) }
+}
+
+/// Deduplication key of an edge.
+private struct EdgeKey: Hashable {
+    let from: StepRef
+    let to: StepRef
 }

@@ -9,20 +9,20 @@ public enum Planner {
 
     /// The plan, or nil with a `dependency-cycle` diagnostic when steps (or ECS
     /// service links) wait for each other in a loop.
-    public static func plan(_ topology: Topology) -> (plan: Plan?, diagnostics: [Diagnostic]) {
-        plan(topology, skeleton: false)
+    public static func plan(_ topology: Topology, roles: HostRoles? = nil) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+        plan(topology, roles: roles, skeleton: false)
     }
 
     /// Only the diagnostics of `plan`, for `lint`: the steps and edges are
     /// built without actions or reasons, and only a spec that has a cycle is
     /// planned in full (for the reasons its diagnostic quotes).
-    public static func diagnostics(_ topology: Topology) -> [Diagnostic] {
-        if plan(topology, skeleton: true).diagnostics.isEmpty { return [] }
-        return plan(topology, skeleton: false).diagnostics
+    public static func diagnostics(_ topology: Topology, roles: HostRoles? = nil) -> [Diagnostic] {
+        if plan(topology, roles: roles, skeleton: true).diagnostics.isEmpty { return [] }
+        return plan(topology, roles: roles, skeleton: false).diagnostics
     }
 
-    private static func plan(_ topology: Topology, skeleton: Bool) -> (plan: Plan?, diagnostics: [Diagnostic]) {
-        var builder = PlanBuilder(topology, skeleton: skeleton)
+    private static func plan(_ topology: Topology, roles: HostRoles?, skeleton: Bool) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+        var builder = PlanBuilder(topology, roles: roles, skeleton: skeleton)
         // Catalogue order: within a host and phase, steps run in this order.
         UsernsSteps.add(to: &builder)
         KVDBSteps.add(to: &builder)
@@ -38,7 +38,7 @@ public enum Planner {
         let drafts = builder.steps
         let levels = TopologicalLevels(count: drafts.count, edges: endpoints)
         if !levels.cycle.isEmpty {
-            diagnostics.append(cycleDiagnostic(levels.cycle.map { edges[$0] }))
+            diagnostics.append(cycleDiagnostic(levels.cycle.map { builder.edge(edges[$0]) }))
         }
         if let links = ServiceLinkCycle.diagnostic(topology) {
             diagnostics.append(links)
@@ -50,12 +50,13 @@ public enum Planner {
 
         let order = drafts.indices.sorted { a, b in
             if levels.levels[a] != levels.levels[b] { return levels.levels[a] < levels.levels[b] }
-            if drafts[a].hostRank != drafts[b].hostRank { return drafts[a].hostRank < drafts[b].hostRank }
+            if drafts[a].ref.host != drafts[b].ref.host { return drafts[a].ref.host < drafts[b].ref.host }
             return a < b
         }
         let steps = order.map { i in
             let d = drafts[i]
-            return Step(id: d.id, host: d.host, name: d.name, label: d.label, component: d.component,
+            let host = builder.hostName(d.ref.host), name = builder.stepNames[Int(d.ref.name)]
+            return Step(id: host + "/" + name, host: host, name: name, label: d.label, component: d.component,
                         phase: levels.levels[i], actions: d.actions, location: d.location)
         }
         // Edges in plan order of the waiting step, then of the step waited for.
@@ -68,9 +69,9 @@ public enum Planner {
             if ta != tb { return ta < tb }
             let (fa, fb) = (position[endpoints[a].from], position[endpoints[b].from])
             return fa != fb ? fa < fb : a < b
-        }.map { edges[$0] }
+        }.map { builder.edge(edges[$0]) }
         var hosts = builder.hostNames
-        if drafts.contains(where: { $0.host == Plan.workstation }) { hosts.append(Plan.workstation) }
+        if drafts.contains(where: { $0.ref.host == builder.workstationRank }) { hosts.append(Plan.workstation) }
         var addresses: [String: String] = [:]
         for h in topology.hosts where addresses[h.name.value] == nil { addresses[h.name.value] = h.address.description }
         return (Plan(name: topology.name.value, hosts: hosts, steps: steps, edges: orderedEdges, addresses: addresses), [])

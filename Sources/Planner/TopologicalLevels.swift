@@ -9,14 +9,12 @@ struct TopologicalLevels {
     let cycle: [Int]
 
     init(count: Int, edges: [(from: Int, to: Int)]) {
-        var outgoing = [[Int]](repeating: [], count: count)
-        var incoming = [[Int]](repeating: [], count: count)
+        // Adjacency in compressed rows (one array of edge indices, sliced by
+        // node) rather than an array per node: a fleet plan has hundreds of
+        // thousands of nodes, and an allocation each cost more than the walk.
+        let outgoing = Adjacency(count: count, edges: edges, by: { $0.from })
         var pending = [Int](repeating: 0, count: count)
-        for (i, e) in edges.enumerated() {
-            outgoing[e.from].append(i)
-            incoming[e.to].append(i)
-            pending[e.to] += 1
-        }
+        for e in edges { pending[e.to] += 1 }
         var levels = [Int](repeating: 0, count: count)
         var queue: [Int] = []
         queue.reserveCapacity(count)
@@ -28,7 +26,7 @@ struct TopologicalLevels {
         while head < queue.count {
             let n = queue[head]
             head += 1
-            for e in outgoing[n] {
+            for e in outgoing.edges(of: n) {
                 let m = edges[e].to
                 levels[m] = max(levels[m], levels[n] + 1)
                 pending[m] -= 1
@@ -36,21 +34,22 @@ struct TopologicalLevels {
             }
         }
         self.levels = queue.count == count ? levels : levels.enumerated().map { pending[$0.offset] == 0 ? $0.element : 0 }
-        self.cycle = queue.count == count ? [] : TopologicalLevels.findCycle(edges: edges, incoming: incoming, blocked: pending)
+        self.cycle = queue.count == count ? []
+            : TopologicalLevels.findCycle(edges: edges, incoming: Adjacency(count: count, edges: edges, by: { $0.to }), blocked: pending)
     }
 
     /// Every node Kahn left behind has a predecessor that was left behind too,
     /// so walking predecessors from the first such node must revisit a node:
     /// that loop is a cycle. The result is rotated to start at its lowest node,
     /// so the same graph always reports the same cycle.
-    private static func findCycle(edges: [(from: Int, to: Int)], incoming: [[Int]], blocked pending: [Int]) -> [Int] {
+    private static func findCycle(edges: [(from: Int, to: Int)], incoming: Adjacency, blocked pending: [Int]) -> [Int] {
         guard let start = pending.firstIndex(where: { $0 > 0 }) else { return [] }
         var seenAt: [Int: Int] = [:]
         var walked: [Int] = []          // edge indices, walking backwards
         var node = start
         while seenAt[node] == nil {
             seenAt[node] = walked.count
-            guard let e = incoming[node].first(where: { pending[edges[$0].from] > 0 }) else { return [] }
+            guard let e = incoming.edges(of: node).first(where: { pending[edges[$0].from] > 0 }) else { return [] }
             walked.append(e)
             node = edges[e].from
         }
@@ -62,4 +61,27 @@ struct TopologicalLevels {
         }
         return cycle
     }
+}
+
+/// Edge indices grouped by one end (compressed sparse rows): the edges of node
+/// `n` are `order[start[n]..<start[n + 1]]`, in edge order.
+struct Adjacency {
+    private let start: [Int]
+    private let order: [Int]
+
+    init(count: Int, edges: [(from: Int, to: Int)], by end: ((from: Int, to: Int)) -> Int) {
+        var start = [Int](repeating: 0, count: count + 1)
+        for e in edges { start[end(e) + 1] += 1 }
+        for n in 0..<count { start[n + 1] += start[n] }
+        var next = start
+        var order = [Int](repeating: 0, count: edges.count)
+        for (i, e) in edges.enumerated() {
+            order[next[end(e)]] = i
+            next[end(e)] += 1
+        }
+        self.start = start
+        self.order = order
+    }
+
+    func edges(of node: Int) -> ArraySlice<Int> { order[start[node]..<start[node + 1]] }
 }

@@ -8,10 +8,15 @@ enum ECSSteps {
         ("OUTPUT", ["-d", "169.254.170.2", "-p", "tcp", "-m", "tcp", "--dport", "80", "-j", "REDIRECT", "--to-ports", "51679"]),
     ]
 
+    static let agentStep = "ecs-agent"
+    static func volumeStep(_ volume: String) -> String { "volume-" + volume }
+
     static func add(to b: inout PlanBuilder) {
         guard let ecs = b.topology.ecs else { return }
-        let hosts = b.topology.hostNames(ecs.hosts).filter { b.topology.host(named: $0) != nil }
-        for name in hosts {
+        let ranks = b.ranks(of: ecs.hosts)
+        let agent = b.name(agentStep), daemon = b.name(DockerSteps.daemonStep)
+        for rank in ranks {
+            let name = b.hostName(rank)
             // Built only when the plan is (a skeleton for lint skips it).
             let actions: () -> [Action] = {
                 var actions: [Action] = []
@@ -29,22 +34,23 @@ enum ECSSteps {
                 ]
                 return actions
             }
-            let id = b.add(host: name, name: "ecs-agent", label: "ECS agent", component: "ecs", at: ecs.hosts.location, actions())
-            b.depend(id, on: PlanBuilder.id(name, "docker-daemon"),
+            let id = b.add(b.ref(rank, agent), label: "ECS agent", component: "ecs", at: ecs.hosts.location, actions())
+            b.depend(id, on: b.ref(rank, daemon),
                      "the ECS agent runs as a container on \(name)'s Docker daemon", at: ecs.hosts.location)
         }
-        guard let first = hosts.first else { return }
-        let ready = PortworxSteps.readyID(b)
+        guard let firstRank = ranks.first else { return }
+        let first = b.hostName(firstRank)
+        let ready = PortworxSteps.readyRef(&b)
         for volume in ecs.volumes {
             let v = volume.name.value
             var create = ["docker", "volume", "create"]
             if let d = volume.driver?.value { create += ["-d", d] }
             create += ["--name", v]
             for opt in volume.driverOpts { create += ["--opt", opt.key.value + "=" + opt.value.value] }
-            let id = b.add(host: first, name: "volume-" + v, label: "volume \(v)", component: "ecs", at: volume.name.location, [
+            let id = b.add(b.ref(firstRank, b.name(volumeStep(v))), label: "volume \(v)", component: "ecs", at: volume.name.location, [
                 .runOnce(description: "create Docker volume \(v)", check: ["docker", "volume", "inspect", v], command: create, environment: []),
             ])
-            b.depend(id, on: PlanBuilder.id(first, "docker-daemon"),
+            b.depend(id, on: b.ref(firstRank, daemon),
                      "docker volume create talks to \(first)'s Docker daemon", at: volume.name.location)
             if volume.driver?.value == "pxd", let ready {
                 b.depend(id, on: ready, "volume \(v) uses the pxd driver, which Portworx provides",

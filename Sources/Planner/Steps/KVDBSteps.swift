@@ -5,31 +5,33 @@ enum KVDBSteps {
     static func memberStep(_ kvdb: String) -> String { "etcd-" + kvdb }
     static func healthyStep(_ kvdb: String) -> String { "kvdb-" + kvdb + "-healthy" }
 
-    /// The id of the step after which a kvdb answers, or nil for an external
-    /// kvdb (nothing in the plan starts it).
-    static func healthyID(_ kvdb: KVDB) -> String? {
+    /// The step after which a kvdb answers, or nil for an external kvdb
+    /// (nothing in the plan starts it).
+    static func healthyRef(_ kvdb: KVDB, in b: inout PlanBuilder) -> StepRef? {
         guard let first = kvdb.runSpec?.members.first else { return nil }
-        return PlanBuilder.id(first.value, healthyStep(kvdb.name.value))
+        return b.ref(first.value, b.name(healthyStep(kvdb.name.value)))
     }
 
     static func add(to b: inout PlanBuilder) {
         for kvdb in b.topology.kvdbs {
             guard let r = kvdb.runSpec else { continue }
+            let step = b.name(memberStep(kvdb.name.value))
             for member in r.members {
                 guard let host = b.topology.host(named: member.value) else { continue }
+                let ref = b.ref(member.value, step)
                 if r.run.value == .host {
-                    addHostMember(kvdb, host: host, at: member, to: &b)
+                    addHostMember(kvdb, host: host, ref, at: member, to: &b)
                 } else {
-                    addContainerMember(kvdb, r, host: host, at: member, to: &b)
+                    addContainerMember(kvdb, r, host: host, ref, at: member, to: &b)
                 }
             }
         }
         for kvdb in b.topology.kvdbs { addHealthy(kvdb, to: &b) }
     }
 
-    private static func addHostMember(_ kvdb: KVDB, host: Host, at member: Located<String>, to b: inout PlanBuilder) {
+    private static func addHostMember(_ kvdb: KVDB, host: Host, _ ref: StepRef, at member: Located<String>, to b: inout PlanBuilder) {
         let name = kvdb.name.value
-        b.add(host: host.name.value, name: memberStep(name), label: "etcd member of \(name)", component: "etcd",
+        b.add(ref, label: "etcd member of \(name)", component: "etcd",
               at: member.location, [
                 .installPackages([Distro.etcdPackage(host.os.value)]),
                 .installFile(.etcdConf(kvdb: name, member: host.name.value), path: Distro.etcdConfigPath(host.os.value), mode: "0644"),
@@ -37,7 +39,7 @@ enum KVDBSteps {
               ])
     }
 
-    private static func addContainerMember(_ kvdb: KVDB, _ r: RunKVDB, host: Host, at member: Located<String>, to b: inout PlanBuilder) {
+    private static func addContainerMember(_ kvdb: KVDB, _ r: RunKVDB, host: Host, _ ref: StepRef, at member: Located<String>, to b: inout PlanBuilder) {
         let name = kvdb.name.value, hostName = host.name.value
         // Under remapping, root in the container is the first subordinate id on
         // the host, so the data directory must belong to that id to be writable;
@@ -46,14 +48,14 @@ enum KVDBSteps {
         if r.network.value == .bridge, b.roles.remapsUserNamespaces(on: hostName), let ids = b.topology.docker?.subordinateIDs {
             owner = "\(ids.start.value):\(ids.start.value)"
         }
-        let id = b.add(host: hostName, name: memberStep(name), label: "etcd member of \(name) (container)", component: "etcd",
+        let id = b.add(ref, label: "etcd member of \(name) (container)", component: "etcd",
                        at: member.location, [
                         .ensureDirectory(path: r.dataDir.value, owner: owner, mode: "0700"),
                         .installFile(.etcdContainerUnit(kvdb: name, member: hostName), path: HostPaths.etcdContainerUnit(name), mode: "0644"),
                         .daemonReload,
                         .enableService("etcd-\(name).service"),
                        ])
-        b.depend(id, on: PlanBuilder.id(hostName, "docker-daemon"),
+        b.depend(id, on: b.ref(ref.host, b.name(DockerSteps.daemonStep)),
                  "etcd member of \(name) runs as a container on \(hostName)'s Docker daemon", at: r.run.location)
     }
 
@@ -65,14 +67,18 @@ enum KVDBSteps {
     private static func addHealthy(_ kvdb: KVDB, to b: inout PlanBuilder) {
         guard let r = kvdb.runSpec, let first = r.members.first, b.topology.host(named: first.value) != nil else { return }
         let name = kvdb.name.value
-        let waits: [Action] = b.topology.endpoints(of: kvdb).map { endpoint in
-            .waitUntil(description: "kvdb \(name)'s member at \(endpoint) answers healthy", command: EtcdProbe.health(endpoint), environment: [])
+        let topology = b.topology
+        let waits: () -> [Action] = {
+            topology.endpoints(of: kvdb).map { endpoint in
+                .waitUntil(description: "kvdb \(name)'s member at \(endpoint) answers healthy", command: EtcdProbe.health(endpoint), environment: [])
+            }
         }
-        let id = b.add(host: first.value, name: healthyStep(name), label: "kvdb \(name) healthy", component: "etcd",
-                       at: kvdb.name.location, waits)
-        for member in r.members {
-            b.depend(id, on: PlanBuilder.id(member.value, memberStep(name)),
-                     "kvdb \(name) is healthy only once its member on \(member.value) runs", at: member.location)
+        let id = b.add(b.ref(first.value, b.name(healthyStep(name))), label: "kvdb \(name) healthy", component: "etcd",
+                       at: kvdb.name.location, waits())
+        let member = b.name(memberStep(name))
+        for m in r.members {
+            b.depend(id, on: b.ref(m.value, member),
+                     "kvdb \(name) is healthy only once its member on \(m.value) runs", at: m.location)
         }
     }
 }

@@ -3,13 +3,15 @@ import Values
 
 /// The Flannel overlay: its config key, seeded once, and flanneld on every host.
 enum OverlaySteps {
+    static let flanneldStep = "flanneld"
+
     static func add(to b: inout PlanBuilder) {
         guard let overlay = b.topology.overlay else { return }
-        let overlayHosts = b.topology.hostNames(overlay.hosts).filter { b.topology.host(named: $0) != nil }
+        let overlayHosts = b.ranks(of: overlay.hosts)
         let kvdb = b.topology.kvdb(named: overlay.kvdb.value)
         // The seeding host: the kvdb's first member (it can reach the cluster and,
         // for `run: host`, has etcdctl installed), else the first overlay host.
-        guard let seeder = kvdb?.runSpec?.members.first?.value ?? overlayHosts.first,
+        guard let seeder = kvdb?.runSpec?.members.first?.value ?? overlayHosts.first.map({ b.hostName($0) }),
               b.topology.host(named: seeder) != nil else { return }
         let kvdbName = overlay.kvdb.value
         let key = configKey(overlay)
@@ -30,14 +32,15 @@ enum OverlaySteps {
             seedActions.append(.runOnce(description: "write flannel's network config to \(key) in kvdb \(kvdbName)",
                                         check: check.argv, command: write.argv, environment: write.environment))
         }
-        let seed = b.add(host: seeder, name: "overlay-config", label: "flannel network config", component: "flannel",
+        let seed = b.add(b.ref(seeder, b.name("overlay-config")), label: "flannel network config", component: "flannel",
                          at: overlay.location, seedActions)
-        if let kvdb, let healthy = KVDBSteps.healthyID(kvdb) {
+        if let kvdb, let healthy = KVDBSteps.healthyRef(kvdb, in: &b) {
             b.depend(seed, on: healthy, "the overlay config is written to kvdb \(kvdbName) once it is healthy", at: overlay.kvdb.location)
         }
 
-        for name in overlayHosts {
-            guard let host = b.topology.host(named: name) else { continue }
+        let flanneld = b.name(flanneldStep)
+        for rank in overlayHosts {
+            let host = b.topology.hosts[b.positionsByRank[Int(rank)]], name = host.name.value
             // Built only when the plan is (a skeleton for lint skips it).
             let actions: () -> [Action] = {
                 var actions: [Action] = []
@@ -57,7 +60,7 @@ enum OverlaySteps {
                 ]
                 return actions
             }
-            let id = b.add(host: name, name: "flanneld", label: "flanneld", component: "flannel", at: overlay.hosts.location, actions())
+            let id = b.add(b.ref(rank, flanneld), label: "flanneld", component: "flannel", at: overlay.hosts.location, actions())
             b.depend(id, on: seed, "flanneld reads its network config from kvdb \(kvdbName)", at: overlay.kvdb.location)
         }
     }

@@ -4,12 +4,15 @@ import Model
 enum PortworxSteps {
     static func add(to b: inout PlanBuilder) {
         guard let px = b.topology.portworx else { return }
-        let hosts = b.topology.hostNames(px.hosts).compactMap { b.topology.host(named: $0) }
+        let ranks = b.ranks(of: px.hosts)
+        let hosts = ranks.map { b.topology.hosts[b.positionsByRank[Int($0)]] }
         guard !hosts.isEmpty else { return }
         let kvdb = b.topology.kvdb(named: px.kvdb.value)
         let endpoints = kvdb.map { b.topology.endpoints(of: $0) } ?? []
-        var ids: [String] = []
-        for host in hosts {
+        var ids: [StepRef] = []
+        let portworx = b.name("portworx"), daemon = b.name(DockerSteps.daemonStep)
+        let healthy = kvdb.flatMap { KVDBSteps.healthyRef($0, in: &b) }
+        for (host, rank) in zip(hosts, ranks) {
             let name = host.name.value
             // Portworx refuses to start without its kvdb, and that kvdb usually
             // runs on another host: wait for it from here.
@@ -25,11 +28,11 @@ enum PortworxSteps {
                 ]
                 return actions
             }
-            let id = b.add(host: name, name: "portworx", label: "Portworx", component: "portworx", at: px.hosts.location, actions())
+            let id = b.add(b.ref(rank, portworx), label: "Portworx", component: "portworx", at: px.hosts.location, actions())
             ids.append(id)
-            b.depend(id, on: PlanBuilder.id(name, "docker-daemon"),
+            b.depend(id, on: b.ref(rank, daemon),
                      "Portworx runs as a container on \(name)'s Docker daemon", at: px.hosts.location)
-            if let kvdb, let healthy = KVDBSteps.healthyID(kvdb) {
+            if let healthy {
                 b.depend(id, on: healthy, "Portworx keeps its cluster state in kvdb \(px.kvdb.value)", at: px.kvdb.location)
             }
         }
@@ -39,17 +42,19 @@ enum PortworxSteps {
             return .waitUntil(description: "Portworx on \(h.name.value) answers at \(url)",
                               command: ["curl", "-fsS", "--max-time", "5", url], environment: [])
         } }
-        let ready = b.add(host: first, name: "portworx-ready", label: "Portworx cluster up", component: "portworx",
+        let ready = b.add(b.ref(first, b.name(readyStep)), label: "Portworx cluster up", component: "portworx",
                           at: px.location, waits())
         for (host, id) in zip(hosts, ids) {
             b.depend(ready, on: id, "the Portworx cluster is up once Portworx on \(host.name.value) answers", at: px.hosts.location)
         }
     }
 
-    /// The id of the cluster gate, if the plan has Portworx.
-    static func readyID(_ b: PlanBuilder) -> String? {
+    static let readyStep = "portworx-ready"
+
+    /// The cluster gate, if the plan has Portworx.
+    static func readyRef(_ b: inout PlanBuilder) -> StepRef? {
         guard let px = b.topology.portworx,
               let first = b.topology.hostNames(px.hosts).first(where: { b.topology.host(named: $0) != nil }) else { return nil }
-        return PlanBuilder.id(first, "portworx-ready")
+        return b.ref(first, b.name(readyStep))
     }
 }
