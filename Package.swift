@@ -15,6 +15,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // libcrypto from the system (apt: libssl-dev), for MANIFEST's SHA-256.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // The one system call Foundation and Glibc's Swift overlay do not expose:
         // renameat2(RENAME_EXCHANGE), for swapping output trees atomically.
         .target(name: "CSystem"),
@@ -31,7 +37,7 @@ let package = Package(
         // Topology -> dependency graph of deployment steps.
         .target(name: "Planner", dependencies: ["Model", "Diagnostics", "Values"]),
         // Plan -> output files (bytes).
-        .target(name: "Emitters", dependencies: ["Planner", "Model", "Values"]),
+        .target(name: "Emitters", dependencies: ["CCrypto", "Planner", "Model", "Values"]),
         // The command line: argument parsing, file I/O, rendering, atomic writes.
         .target(name: "TopocCLI", dependencies: ["CSystem", "Syntax", "Model", "Checks", "Planner", "Emitters", "Diagnostics", "Values"]),
         .executableTarget(name: "topoc", dependencies: ["TopocCLI"]),
