@@ -23,13 +23,28 @@ struct TreeWriter {
         let staging = stagingPrefix + String(getpid())
         try removeTree(staging)
         try makeDirectories(staging)
-        var made: Set<String> = [staging]
-        for file in files {
-            let path = staging + "/" + file.path
-            let parent = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
-            try makeParents(parent, made: &made)
-            try writeFile(path, file.bytes, mode: file.executable ? 0o755 : 0o644)
+        // Files are written on every core, in runs of neighbouring paths (which
+        // share directories); a run stops at its first failure, and the first
+        // failure in path order is the one reported.
+        let masked = TreeWriter.umaskBits()
+        let runs = stride(from: 0, to: files.count, by: 256).map { $0..<min($0 + 256, files.count) }
+        let failures = Parallel.map(runs, chunk: 1) { run -> Failure? in
+            var made: Set<String> = [staging]
+            do {
+                for file in files[run] {
+                    let path = staging + "/" + file.path
+                    let parent = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+                    try makeParents(parent, made: &made)
+                    try writeFile(path, file.bytes, mode: file.executable ? 0o755 : 0o644, umask: masked)
+                }
+                return nil
+            } catch let failure as Failure {
+                return failure
+            } catch {
+                return Failure(message: "\(error)")
+            }
         }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         if exists(target) {
             if topoc_rename_exchange(staging, target) != 0 {
                 let code = errno
@@ -47,7 +62,7 @@ struct TreeWriter {
                 return
             }
             // `staging` now holds the old tree.
-            try removeTree(staging)
+            try removeOldTree(staging)
         } else {
             guard rename(staging, target) == 0 else {
                 throw Failure(message: "cannot create '\(target)': \(String(cString: strerror(errno)))")
@@ -107,7 +122,14 @@ struct TreeWriter {
         catch { throw Failure(message: "cannot create directory '\(path)': \(error.localizedDescription)") }
     }
 
-    private func writeFile(_ path: String, _ bytes: [UInt8], mode: mode_t) throws {
+    /// The process's umask, read once (umask can only be read by setting it).
+    private static func umaskBits() -> mode_t {
+        let bits = umask(0o022)
+        umask(bits)
+        return bits
+    }
+
+    private func writeFile(_ path: String, _ bytes: [UInt8], mode: mode_t, umask masked: mode_t) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { throw Failure(message: "cannot write '\(path)': \(String(cString: strerror(errno)))") }
         defer { close(fd) }
@@ -120,8 +142,22 @@ struct TreeWriter {
             }
             written += n
         }
-        // The umask must not change what MANIFEST and --check expect.
-        fchmod(fd, mode)
+        // The umask must not change what MANIFEST and --check expect; when it
+        // takes nothing from the mode, open already set it.
+        if mode & masked != 0 { fchmod(fd, mode) }
+    }
+
+    /// Removes a replaced tree; its hosts/ directory, most of a fleet's tree,
+    /// one host directory per task on every core.
+    private func removeOldTree(_ path: String) throws {
+        let hosts = path + "/hosts"
+        if let entries = try? FileManager.default.contentsOfDirectory(atPath: hosts) {
+            let failures = Parallel.map(entries.sorted(), chunk: 16) { entry -> Failure? in
+                do { try removeTree(hosts + "/" + entry); return nil } catch let f as Failure { return f } catch { return Failure(message: "\(error)") }
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        }
+        try removeTree(path)
     }
 
     private func removeTree(_ path: String) throws {

@@ -135,11 +135,11 @@ public enum ECSFiles {
     /// A literal string in compose: `$` doubled so interpolation gives it back.
     static func composeLiteral(_ s: String) -> String {
         guard s.utf8.contains(UInt8(ascii: "$")) else { return s }
-        var out = ""
-        for scalar in s.unicodeScalars {
-            if scalar == "$" { out += "$$" } else { out.unicodeScalars.append(scalar) }
+        return ByteEscaping.escape(s) { b, out in
+            guard b == UInt8(ascii: "$") else { return false }
+            ByteEscaping.append("$$", to: &out)
+            return true
         }
-        return out
     }
 
     private static func list(_ key: String, _ items: [String], into out: inout String, _ s: (String) -> String) {

@@ -3,44 +3,39 @@
 /// command lines are built with `UnitFile.command`, so each value is quoted once,
 /// at the place that knows its syntax.
 struct UnitFile {
-    struct Section {
-        let name: String
-        var lines: [String] = []
-    }
-
-    private(set) var sections: [Section] = []
+    /// The sections as text, built as the unit is described: a unit is written
+    /// once per host, so keeping lines in arrays only to join them later was
+    /// most of what writing one cost.
+    private var body = ""
+    private var inSection = false
 
     /// Starts a new `[name]` section; later `set` calls go into it.
     mutating func section(_ name: String) {
-        sections.append(Section(name: name))
+        body += "\n[" + name + "]\n"
+        inSection = true
     }
 
     mutating func set(_ key: String, _ value: String) {
-        if sections.isEmpty { section("Unit") }
-        sections[sections.count - 1].lines.append("\(key)=\(value)")
+        if !inSection { section("Unit") }
+        body += key + "=" + value + "\n"
     }
 
     /// A comment line in the current section (lines starting with `#`).
     mutating func comment(_ text: String) {
-        if sections.isEmpty { section("Unit") }
+        if !inSection { section("Unit") }
         // A one-line comment (most are) needs no Character-by-Character split.
         if !text.utf8.contains(0x0a) {
-            sections[sections.count - 1].lines.append("# " + text)
+            body += "# " + text + "\n"
             return
         }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            sections[sections.count - 1].lines.append("# " + line)
+            body += "# " + line + "\n"
         }
     }
 
     /// The file text after the generated header, sections separated by a blank line.
     func render(spec: String) -> String {
-        var out = GeneratedHeader.lines(spec: spec, comment: "#")
-        for s in sections {
-            out += "\n[\(s.name)]\n"
-            for line in s.lines { out += line + "\n" }
-        }
-        return out
+        GeneratedHeader.lines(spec: spec, comment: "#") + body
     }
 
     /// A command line: the executable (an absolute path topoc chose, never spec

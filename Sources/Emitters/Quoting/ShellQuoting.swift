@@ -1,3 +1,5 @@
+import Values
+
 /// Quotes a string as one bash word. Words made only of characters that no shell
 /// treats specially are left bare, so generated scripts stay readable; anything
 /// else is single-quoted, where bash interprets nothing, and an embedded `'` is
@@ -10,22 +12,27 @@
 public enum ShellQuoting {
     public static func quote(_ s: String) -> String {
         if !s.isEmpty && s.utf8.allSatisfy(isBare) { return s }
-        let expands = s.utf8.contains(UInt8(ascii: "$")) || s.utf8.contains(UInt8(ascii: "`"))
-        var out = expands ? "\"" : "'"
-        out.reserveCapacity(s.utf8.count + 2)
-        for scalar in s.unicodeScalars {
-            if scalar == "\u{0}" { continue }
-            if expands {
-                if scalar == "\\" || scalar == "\"" || scalar == "$" || scalar == "`" { out += "\\" }
-                out.unicodeScalars.append(scalar)
-            } else if scalar == "'" {
-                out += "'\\''"
-            } else {
-                out.unicodeScalars.append(scalar)
+        if s.utf8.contains(where: { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "`") }) {
+            return ByteEscaping.escape(s, open: "\"", close: "\"") { b, out in
+                switch b {
+                case 0: return true
+                case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "$"), UInt8(ascii: "`"):
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(b)
+                    return true
+                default: return false
+                }
             }
         }
-        out += expands ? "\"" : "'"
-        return out
+        return ByteEscaping.escape(s, open: "'", close: "'") { b, out in
+            switch b {
+            case 0: return true
+            case UInt8(ascii: "'"):
+                ByteEscaping.append("'\\''", to: &out)
+                return true
+            default: return false
+            }
+        }
     }
 
     /// Letters, digits and `_ @ % + = : , . / -`: none of them starts an expansion,

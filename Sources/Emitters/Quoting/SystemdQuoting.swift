@@ -1,3 +1,5 @@
+import Values
+
 /// Quoting for systemd unit files and the environment files units read.
 ///
 /// A unit file line goes through two passes: specifiers (`%n`, `%h`, ...) are
@@ -32,17 +34,16 @@ public enum SystemdQuoting {
     /// double quotes a backslash escapes only `"`, `\`, `` ` `` and `$`, and
     /// everything else, newlines included, is taken literally.
     public static func environmentFileValue(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"", "\\", "`", "$": out += "\\"; out.unicodeScalars.append(scalar)
-            case "\u{0}": continue
-            default: out.unicodeScalars.append(scalar)
+        ByteEscaping.escape(s, open: "\"", close: "\"") { b, out in
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "$"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(b)
+                return true
+            case 0: return true
+            default: return false
             }
         }
-        out += "\""
-        return out
     }
 
     /// A free-text value such as `Description=`: not split into words, only
@@ -67,34 +68,27 @@ public enum SystemdQuoting {
     }
 
     private static func doubleQuoted(_ s: String, doubleDollar: Bool) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "%": out += "%%"
-            case "$": out += doubleDollar ? "$$" : "$"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\u{0}": continue
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f {
-                    out += "\\x" + hexByte(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        ByteEscaping.escape(s, open: "\"", close: "\"") { b, out in
+            switch b {
+            case UInt8(ascii: "\\"): ByteEscaping.append("\\\\", to: &out)
+            case UInt8(ascii: "\""): ByteEscaping.append("\\\"", to: &out)
+            case UInt8(ascii: "%"): ByteEscaping.append("%%", to: &out)
+            case UInt8(ascii: "$"): ByteEscaping.append(doubleDollar ? "$$" : "$", to: &out)
+            case UInt8(ascii: "\n"): ByteEscaping.append("\\n", to: &out)
+            case UInt8(ascii: "\t"): ByteEscaping.append("\\t", to: &out)
+            case UInt8(ascii: "\r"): ByteEscaping.append("\\r", to: &out)
+            case 0: break
+            case 0x01..<0x20, 0x7f:
+                ByteEscaping.append("\\x", to: &out)
+                out.append(hexDigits[Int(b >> 4)])
+                out.append(hexDigits[Int(b & 0xf)])
+            default: return false
             }
+            return true
         }
-        out += "\""
-        return out
     }
 
-    private static func hexByte(_ v: UInt32) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(v >> 4) & 0xf], digits[Int(v) & 0xf]])
-    }
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 extension ShellQuoting {

@@ -18,10 +18,11 @@ public enum Manifest {
     public static let path = "MANIFEST"
 
     public static func render(_ files: [OutputFile]) -> OutputFile {
+        let listed = files.filter { $0.path != path }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        // Hashing is most of the work, and each file's digest is its own.
+        let digests = Parallel.map(listed, chunk: 64) { SHA256.hex($0.bytes) }
         var lines = ""
-        for f in files.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) where f.path != path {
-            lines += SHA256.hex(f.bytes) + "  " + f.path + "\n"
-        }
+        for (f, digest) in zip(listed, digests) { lines += digest + "  " + f.path + "\n" }
         return OutputFile(path: path, content: lines)
     }
 }
