@@ -18,6 +18,27 @@ public enum ByteEscaping {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether any byte of `s` satisfies `test`, scanning the string's own
+    /// storage where it has one (a generic walk of `utf8` costs several times more).
+    @inlinable
+    public static func contains(_ s: String, where test: (UInt8) -> Bool) -> Bool {
+        if let found = s.utf8.withContiguousStorageIfAvailable({ $0.contains(where: test) }) { return found }
+        return s.utf8.contains(where: test)
+    }
+
+    /// `"s"` appended to `out` when no byte of `s` passes `needsEscape` (most
+    /// names and labels: copied whole, no temporary), else `quoted(s)`.
+    @inlinable
+    public static func appendQuoted(_ s: String, to out: inout String, needsEscape: (UInt8) -> Bool, quoted: (String) -> String) {
+        if contains(s, where: needsEscape) {
+            out += quoted(s)
+        } else {
+            out += "\""
+            out += s
+            out += "\""
+        }
+    }
+
     @inlinable
     public static func append(_ text: StaticString, to out: inout [UInt8]) {
         out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))

@@ -2,11 +2,17 @@
 /// escaped; everything else, including non-ASCII, passes through as UTF-8 so that
 /// output stays readable and byte-identical everywhere.
 public enum JSONQuoting {
+    /// `quote(s)` appended to `out`, without a temporary for the common case.
+    public static func append(_ s: String, to out: inout String) {
+        ByteEscaping.appendQuoted(s, to: &out, needsEscape: mayNeedEscape, quoted: quote)
+    }
+
+    /// Bytes that may need an escape; a string without any is copied whole.
+    /// 0xe2 leads the UTF-8 of U+2028 and U+2029, which are escaped too.
+    private static func mayNeedEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5c || b == 0x7f || b == 0xe2 }
+
     public static func quote(_ s: String) -> String {
-        // Most strings need no escape: copy them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c || $0 == 0x7f || $0 == 0xe2 }) {
-            return "\"" + s + "\""
-        }
+        if !ByteEscaping.contains(s, where: mayNeedEscape) { return "\"" + s + "\"" }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {

@@ -49,7 +49,7 @@ struct ContainerUnit {
         var lines: [[String]] = [["run", "--rm", "--name", run.name]]
         func add(_ words: [String]) {
             for word in words {
-                if word.hasPrefix("-") || lines.isEmpty { lines.append([word]) }
+                if word.utf8.first == UInt8(ascii: "-") || lines.isEmpty { lines.append([word]) }
                 else { lines[lines.count - 1].append(word) }
             }
         }

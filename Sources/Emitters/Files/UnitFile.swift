@@ -1,3 +1,5 @@
+import Values
+
 /// A systemd unit (or drop-in) as ordered sections of `Key=value` lines.
 /// Values are written as given: callers quote them with `SystemdQuoting`, and
 /// command lines are built with `UnitFile.command`, so each value is quoted once,
@@ -23,14 +25,16 @@ struct UnitFile {
     /// A comment line in the current section (lines starting with `#`).
     mutating func comment(_ text: String) {
         if !inSection { section("Unit") }
-        // A one-line comment (most are) needs no Character-by-Character split.
-        if !text.utf8.contains(0x0a) {
-            body += "# " + text + "\n"
-            return
+        // Each line break starts another comment line. Done on bytes: splitting
+        // a String into lines walks it Character by Character, grapheme rules
+        // and all, at hundreds of instructions a character.
+        body += "# "
+        body += ByteEscaping.escape(text) { b, out in
+            guard b == 0x0a else { return false }
+            ByteEscaping.append("\n# ", to: &out)
+            return true
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            body += "# " + line + "\n"
-        }
+        body += "\n"
     }
 
     /// The file text after the generated header, sections separated by a blank line.

@@ -35,7 +35,13 @@ public enum GraphDOT {
             out += "    label=\(DOTQuoting.label([host] + (addresses[i].map { [$0] } ?? [])));\n"
             out += "    style=rounded;\n"
             for s in steps {
-                out += "    \(q(s.id)) [label=\(DOTQuoting.label([s.label, "(\(s.component))"])), tooltip=\(q(s.id + " (phase \(s.phase))"))];\n"
+                out += "    "
+                DOTQuoting.append(s.id, to: &out)
+                out += " [label="
+                DOTQuoting.append(s.label + "\n(" + s.component + ")", to: &out)
+                out += ", tooltip="
+                DOTQuoting.append(s.id + " (phase " + String(s.phase) + ")", to: &out)
+                out += "];\n"
             }
             out += "  }\n"
         }
@@ -44,7 +50,13 @@ public enum GraphDOT {
         let hostOf = Dictionary(plan.steps.map { ($0.id, $0.host) }, uniquingKeysWith: { a, _ in a })
         for e in plan.edges {
             let crosses = hostOf[e.from] != hostOf[e.to]
-            out += "  \(q(e.from)) -> \(q(e.to)) [tooltip=\(q(e.reason))\(crosses ? ", style=dashed" : "")];\n"
+            out += "  "
+            DOTQuoting.append(e.from, to: &out)
+            out += " -> "
+            DOTQuoting.append(e.to, to: &out)
+            out += " [tooltip="
+            DOTQuoting.append(e.reason, to: &out)
+            out += crosses ? ", style=dashed];\n" : "];\n"
         }
         if maxPhase > 0 {
             out += "\n  // Same rank for a phase's marker and its steps.\n"

@@ -5,31 +5,41 @@ import Values
 /// and edges in plan order, 2-space indentation, one trailing newline.
 public enum PlanJSON {
     public static func render(_ plan: Plan) -> String {
-        let q = JSONQuoting.quote
-        var out = "{\n  \"name\": \(q(plan.name)),\n  \"nodes\": ["
+        // Appended piece by piece (no interpolation temporaries): a fleet's
+        // plan has hundreds of thousands of nodes and edges.
+        var out = "{\n  \"name\": "
+        JSONQuoting.append(plan.name, to: &out)
+        out += ",\n  \"nodes\": ["
         for (i, s) in plan.steps.enumerated() {
-            out += i == 0 ? "\n" : ",\n"
-            out += "    {\n"
-            out += "      \"id\": \(q(s.id)),\n"
-            out += "      \"host\": \(q(s.host)),\n"
-            out += "      \"step\": \(q(s.name)),\n"
-            out += "      \"phase\": \(s.phase),\n"
-            out += "      \"label\": \(q(s.label)),\n"
-            out += "      \"component\": \(q(s.component))\n"
-            out += "    }"
+            out += i == 0 ? "\n    {\n" : ",\n    {\n"
+            member("id", s.id, to: &out)
+            member("host", s.host, to: &out)
+            member("step", s.name, to: &out)
+            out += "      \"phase\": "
+            out += String(s.phase)
+            out += ",\n"
+            member("label", s.label, to: &out)
+            member("component", s.component, last: true, to: &out)
         }
         out += plan.steps.isEmpty ? "],\n" : "\n  ],\n"
         out += "  \"edges\": ["
         for (i, e) in plan.edges.enumerated() {
-            out += i == 0 ? "\n" : ",\n"
-            out += "    {\n"
-            out += "      \"from\": \(q(e.from)),\n"
-            out += "      \"to\": \(q(e.to)),\n"
-            out += "      \"reason\": \(q(e.reason))\n"
-            out += "    }"
+            out += i == 0 ? "\n    {\n" : ",\n    {\n"
+            member("from", e.from, to: &out)
+            member("to", e.to, to: &out)
+            member("reason", e.reason, last: true, to: &out)
         }
         out += plan.edges.isEmpty ? "]\n" : "\n  ]\n"
         out += "}\n"
         return out
+    }
+
+    /// `"key": value` of a node or edge object; the last one closes the object.
+    private static func member(_ key: String, _ value: String, last: Bool = false, to out: inout String) {
+        out += "      \""
+        out += key
+        out += "\": "
+        JSONQuoting.append(value, to: &out)
+        out += last ? "\n    }" : ",\n"
     }
 }

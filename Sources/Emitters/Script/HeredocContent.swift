@@ -5,13 +5,23 @@ enum HeredocContent {
     /// not is printed through `$(...)`, which strips exactly that one newline
     /// (content without a trailing newline has no other trailing newlines).
     static func function(named name: String, content: String) -> String {
+        var out = ""
+        appendFunction(named: name, content: content, to: &out)
+        return out
+    }
+
+    /// `function(named:content:)` appended to `out`, copying the content once.
+    static func appendFunction(named name: String, content: String, to out: inout String) {
         let delimiter = self.delimiter(for: content)
-        let endsWithNewline = content.hasSuffix("\n")
-        let body = endsWithNewline ? content : content + "\n"
-        if endsWithNewline {
-            return "\(name)() {\n  cat <<'\(delimiter)'\n\(body)\(delimiter)\n}\n"
-        }
-        return "\(name)() {\n  printf '%s' \"$(cat <<'\(delimiter)'\n\(body)\(delimiter)\n)\"\n}\n"
+        let endsWithNewline = content.utf8.last == 0x0a
+        out += name
+        out += endsWithNewline ? "() {\n  cat <<'" : "() {\n  printf '%s' \"$(cat <<'"
+        out += delimiter
+        out += "'\n"
+        out += content
+        if !endsWithNewline { out += "\n" }
+        out += delimiter
+        out += endsWithNewline ? "\n}\n" : "\n)\"\n}\n"
     }
 
     /// `TOPOC_EOF`, or `TOPOC_EOF_1`, `_2`, ... when a line of the content is

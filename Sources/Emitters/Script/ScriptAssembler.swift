@@ -62,24 +62,34 @@ struct ScriptAssembler {
         out += usage()
         out += parsing()
 
+        // Appended piece by piece, never through `a + b` temporaries or
+        // interpolation: a fleet has one of these per host, and the copies
+        // were most of what writing it cost.
         for file in files {
             let content = renderedFiles[file] ?? FileRenderer.content(of: file, context: context)
-            out += HeredocContent.function(named: "topoc_file_\(fileNumbers[file] ?? 0)", content: content) + "\n"
+            HeredocContent.appendFunction(named: "topoc_file_" + String(fileNumbers[file] ?? 0), content: content, to: &out)
+            out += "\n"
         }
         for step in steps {
-            out += "# Phase \(step.phase): \(Self.commentSafe(step.label)) [\(Self.commentSafe(step.component))]\n"
+            let phase = String(step.phase)
+            out += "# Phase "; out += phase; out += ": "; out += Self.commentSafe(step.label)
+            out += " ["; out += Self.commentSafe(step.component); out += "]\n"
             for e in plan.edges(into: step.id) {
-                out += "# waits for \(Self.commentSafe(e.from)): \(Self.commentSafe(e.reason))\n"
+                out += "# waits for "; out += Self.commentSafe(e.from); out += ": "; out += Self.commentSafe(e.reason); out += "\n"
             }
-            out += "\(Self.functionName(step))() {\n"
-            let body = stepPrologue(step) + step.actions.flatMap(actionShell.lines)
-            for line in body { out += "  " + line + "\n" }
-            if body.isEmpty { out += "  :\n" }
+            out += Self.functionName(step); out += "() {\n"
+            var empty = true
+            for line in stepPrologue(step) { out += "  "; out += line; out += "\n"; empty = false }
+            for action in step.actions {
+                for line in actionShell.lines(action) { out += "  "; out += line; out += "\n"; empty = false }
+            }
+            if empty { out += "  :\n" }
             out += "}\n\n"
         }
         out += "topoc_steps() {\n"
         for step in steps {
-            out += "  topoc_entry \(step.phase) \(ShellWord.quote(step.name)) \(ShellWord.quote(step.label)) \(Self.functionName(step))\n"
+            out += "  topoc_entry "; out += String(step.phase); out += " "; out += ShellWord.quote(step.name); out += " "
+            out += ShellWord.quote(step.label); out += " "; out += Self.functionName(step); out += "\n"
         }
         if steps.isEmpty { out += "  :\n" }
         out += "}\n\n"
@@ -130,18 +140,26 @@ struct ScriptAssembler {
     /// `topoc_step_<name>`: step names are `[a-z0-9-]`, so mapping `-` to `_`
     /// keeps them distinct.
     static func functionName(_ step: Step) -> String {
-        var name = "topoc_step_"
-        name.reserveCapacity(name.utf8.count + step.name.utf8.count)
-        for s in step.name.unicodeScalars {
-            let ok = (s >= "a" && s <= "z") || (s >= "0" && s <= "9") || (s >= "A" && s <= "Z")
-            name.unicodeScalars.append(ok ? s : "_")
+        ByteEscaping.escape(step.name, open: "topoc_step_") { b, out in
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                return false
+            default:
+                // A multi-byte character becomes one `_` per byte: still distinct
+                // from any other name, and step names are ASCII anyway.
+                out.append(UInt8(ascii: "_"))
+                return true
+            }
         }
-        return name
     }
 
     /// Text inside a `#` comment: a control character would end the comment.
     static func commentSafe(_ s: String) -> String {
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7f }) { return s }
-        return String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : $0 }))
+        if !ByteEscaping.contains(s, where: { $0 < 0x20 || $0 == 0x7f }) { return s }
+        return ByteEscaping.escape(s) { b, out in
+            guard b < 0x20 || b == 0x7f else { return false }
+            out.append(UInt8(ascii: "?"))
+            return true
+        }
     }
 }

@@ -9,9 +9,6 @@ public enum OutputTree {
         // Host roles are computed once for every file of every host.
         let context = FileRenderContext(topology)
         let hosts = plan.hosts.filter { $0 != Plan.workstation }
-        // Hosts are independent of each other: rendered on every core, their
-        // files come back in host order.
-        var files = Parallel.map(hosts) { hostFiles($0, plan: plan, context: context) }.flatMap { $0 }
         let whole: [() -> OutputFile?] = [
             { OutputFile(path: "plan.json", content: PlanJSON.render(plan)) },
             { OutputFile(path: "graph.dot", content: GraphDOT.render(plan)) },
@@ -22,7 +19,15 @@ public enum OutputTree {
             { ECSFiles.ecsParams(topology).map { OutputFile(path: "ecs/ecs-params.yml", content: $0) } },
             { ECSFiles.taskDefinition(topology).map { OutputFile(path: "ecs/task-definition.json", content: $0) } },
         ]
-        files += Parallel.map(whole, chunk: 1) { $0() }.compactMap { $0 }
+        // Every job on every core: the whole-plan files first (each a long job
+        // for one core), then the hosts in runs of 16, independent of each
+        // other; results come back in job order.
+        var jobs: [() -> [OutputFile]] = whole.map { job in { job().map { [$0] } ?? [] } }
+        for start in stride(from: 0, to: hosts.count, by: 16) {
+            let run = hosts[start..<min(start + 16, hosts.count)]
+            jobs.append { run.flatMap { hostFiles($0, plan: plan, context: context) } }
+        }
+        var files = Parallel.map(jobs, chunk: 1) { $0() }.flatMap { $0 }
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         files.append(Manifest.render(files))
         return files

@@ -12,8 +12,16 @@ public enum Parallel {
     public static func map<T, R>(_ items: [T], chunk: Int = 32, _ transform: (T) -> R) -> [R] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard cores > 1, items.count >= 2 * chunk else { return items.map(transform) }
-        // More chunks than cores, so a core that finishes early takes another.
-        let chunks = min(items.count / chunk, cores * 8)
+        if chunk == 1 {
+            // One item per task, e.g. jobs of very different sizes.
+            var results = [R?](repeating: nil, count: items.count)
+            results.withUnsafeMutableBufferPointer { out in
+                DispatchQueue.concurrentPerform(iterations: items.count) { out[$0] = transform(items[$0]) }
+            }
+            return results.map { $0! }
+        }
+        // Many chunks, so a core that finishes early takes another.
+        let chunks = items.count / chunk
         var results = [R?](repeating: nil, count: items.count)
         results.withUnsafeMutableBufferPointer { out in
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
