@@ -48,12 +48,17 @@ struct PlanBuilder {
     /// Host names by rank: spec order, first occurrence; the workstation's rank
     /// is `hostNames.count`.
     let hostNames: [String]
-    /// A skeleton has every step and edge but no actions, labels or edge
-    /// reasons: enough to find dependency cycles (which is all `lint` needs)
-    /// at a fraction of the cost, since those are most of the strings.
+    /// A skeleton knows which steps exist and which wait for which, and
+    /// nothing else (no drafts, actions, labels, reasons or places): enough
+    /// to find dependency cycles, which is all `lint` needs, in a fraction of
+    /// the time and memory of a fleet's plan.
     let skeleton: Bool
+    /// The steps in creation order (empty for a skeleton, which only counts them).
     private(set) var steps: [StepDraft] = []
+    private(set) var stepCount = 0
     private(set) var edges: [EdgeDraft] = []
+    /// A skeleton's edges: only their ends.
+    private var links: [(from: StepRef, to: StepRef)] = []
     private(set) var stepNames: [String] = []
     private var stepNameIDs: [String: Int32] = [:]
     /// `slots[name][host]`: 1 + the step's index in `steps`, or 0 for none.
@@ -90,8 +95,12 @@ struct PlanBuilder {
         self.positionsByRank = byRank
         // A fleet has a handful of steps and edges per host: sized once, the
         // arrays are not copied over and over as they grow.
-        steps.reserveCapacity(names.count * 8 + 16)
-        edges.reserveCapacity(names.count * 10 + 16)
+        if skeleton {
+            links.reserveCapacity(names.count * 10 + 16)
+        } else {
+            steps.reserveCapacity(names.count * 8 + 16)
+            edges.reserveCapacity(names.count * 10 + 16)
+        }
     }
 
     var workstationRank: Int32 { Int32(hostNames.count) }
@@ -148,9 +157,11 @@ struct PlanBuilder {
         let n = Int(ref.name)
         if slots[n].isEmpty { slots[n] = [Int32](repeating: 0, count: hostNames.count + 1) }
         guard slots[n][Int(ref.host)] == 0 else { return ref }
-        steps.append(StepDraft(ref: ref, label: skeleton ? "" : label(), component: component,
-                               actions: skeleton ? [] : actions(), location: location))
-        slots[n][Int(ref.host)] = Int32(steps.count)
+        if !skeleton {
+            steps.append(StepDraft(ref: ref, label: label(), component: component, actions: actions(), location: location))
+        }
+        stepCount += 1
+        slots[n][Int(ref.host)] = Int32(stepCount)
         return ref
     }
 
@@ -159,7 +170,7 @@ struct PlanBuilder {
         // A repeated edge changes no cycle, so a skeleton keeps it rather than
         // hashing every edge.
         if skeleton {
-            edges.append(EdgeDraft(from: from, to: to, reason: "", location: location))
+            links.append((from, to))
             return
         }
         if edgeKeys.insert(EdgeKey(from: from, to: to)).inserted {
@@ -167,10 +178,18 @@ struct PlanBuilder {
         }
     }
 
-    /// Edges whose both ends are steps, in creation order, with the indexes
-    /// into `steps` of their ends (looked up once, here).
+    /// Edges whose both ends are steps, in creation order (none for a
+    /// skeleton), with the indexes of their ends in creation order of steps.
     func resolvedEdges() -> (edges: [EdgeDraft], ends: [(from: Int, to: Int)]) {
         var kept: [EdgeDraft] = [], ends: [(from: Int, to: Int)] = []
+        if skeleton {
+            ends.reserveCapacity(links.count)
+            for l in links {
+                guard let from = index(of: l.from), let to = index(of: l.to) else { continue }
+                ends.append((from, to))
+            }
+            return ([], ends)
+        }
         kept.reserveCapacity(edges.count)
         ends.reserveCapacity(edges.count)
         for e in edges {

@@ -10,18 +10,21 @@ public enum Planner {
     /// The plan, or nil with a `dependency-cycle` diagnostic when steps (or ECS
     /// service links) wait for each other in a loop.
     public static func plan(_ topology: Topology, roles: HostRoles? = nil) -> (plan: Plan?, diagnostics: [Diagnostic]) {
-        plan(topology, roles: roles, skeleton: false)
+        fullPlan(topology, roles: roles)
     }
 
     /// Only the diagnostics of `plan`, for `lint`: the steps and edges are
     /// built without actions or reasons, and only a spec that has a cycle is
     /// planned in full (for the reasons its diagnostic quotes).
     public static func diagnostics(_ topology: Topology, roles: HostRoles? = nil) -> [Diagnostic] {
-        if plan(topology, roles: roles, skeleton: true).diagnostics.isEmpty { return [] }
-        return plan(topology, roles: roles, skeleton: false).diagnostics
+        let skeleton = build(topology, roles: roles, skeleton: true)
+        let stepsLoop = !TopologicalLevels(count: skeleton.stepCount, edges: skeleton.resolvedEdges().ends).cycle.isEmpty
+        guard stepsLoop || ServiceLinkCycle.diagnostic(topology) != nil else { return [] }
+        return fullPlan(topology, roles: roles).diagnostics
     }
 
-    private static func plan(_ topology: Topology, roles: HostRoles?, skeleton: Bool) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+    /// Every step and edge of the catalogue, walked over the topology.
+    private static func build(_ topology: Topology, roles: HostRoles?, skeleton: Bool) -> PlanBuilder {
         var builder = PlanBuilder(topology, roles: roles, skeleton: skeleton)
         // Catalogue order: within a host and phase, steps run in this order.
         UsernsSteps.add(to: &builder)
@@ -32,11 +35,14 @@ public enum Planner {
         ECSSteps.add(to: &builder)
         WorkstationSteps.add(to: &builder)
         UsernsSteps.addEdges(to: &builder)
+        return builder
+    }
 
+    private static func fullPlan(_ topology: Topology, roles: HostRoles?) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+        let builder = build(topology, roles: roles, skeleton: false)
         var diagnostics: [Diagnostic] = []
         let (edges, endpoints) = builder.resolvedEdges()
-        let drafts = builder.steps
-        let levels = TopologicalLevels(count: drafts.count, edges: endpoints)
+        let levels = TopologicalLevels(count: builder.stepCount, edges: endpoints)
         if !levels.cycle.isEmpty {
             diagnostics.append(cycleDiagnostic(levels.cycle.map { builder.edge(edges[$0]) }))
         }
@@ -46,7 +52,7 @@ public enum Planner {
         guard diagnostics.isEmpty else {
             return (nil, diagnostics.sorted(by: Diagnostic.reportOrder))
         }
-        if skeleton { return (nil, []) }
+        let drafts = builder.steps
 
         let order = drafts.indices.sorted { a, b in
             if levels.levels[a] != levels.levels[b] { return levels.levels[a] < levels.levels[b] }

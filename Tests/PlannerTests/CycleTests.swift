@@ -99,6 +99,31 @@ import Testing
         #expect(p.step("workstation/compose-up") != nil)
     }
 
+    /// `lint` asks `Planner.diagnostics`, which looks for loops in a skeleton
+    /// first: it must report exactly what planning reports, loop or not.
+    @Test func lintFindsWhatPlanningFinds() throws {
+        let fixed = Self.overlayOnContainerKVDB.replacingOccurrences(of: "run: container", with: "run: host")
+            .replacingOccurrences(of: "    image: quay.io/coreos/etcd:v3.3.25\n", with: "")
+        let linkLoop = Self.overlayOnContainerKVDB.replacingOccurrences(of: "run: container", with: "run: host")
+            .replacingOccurrences(of: "    image: quay.io/coreos/etcd:v3.3.25\n", with: "")
+            .replacingOccurrences(of: "docker: {}", with: """
+            docker: {}
+            ecs:
+              cluster: c
+              region: us-west-1
+              services:
+                a: {image: "a:1", links: [b]}
+                b: {image: "b:1", links: [a]}
+            """)
+        for (yaml, loops) in [(Self.overlayOnContainerKVDB, true), (fixed, false), (linkLoop, true)] {
+            let t = try topology(yaml)
+            let planned = Planner.plan(t).diagnostics, linted = Planner.diagnostics(t)
+            #expect(linted.map(\.message) == planned.map(\.message))
+            #expect(linted.map(\.location) == planned.map(\.location))
+            #expect(linted.isEmpty == !loops)
+        }
+    }
+
     @Test func ruleIsExplained() {
         let rule = Planner.rules.first { $0.name == "dependency-cycle" }
         #expect(rule?.severity == .error)
