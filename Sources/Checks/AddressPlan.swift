@@ -40,7 +40,7 @@ struct AddressPlan: Sendable {
     let dockerBridgeHosts: [Int]
     let endpointAddresses: [EndpointAddress]
 
-    init(_ t: Topology, roles: HostRoles) {
+    init(_ t: Topology, roles: HostRoleTable) {
         var subnetIndex: [String: Int] = [:]
         for (i, s) in t.subnets.enumerated() where subnetIndex[s.name.value] == nil { subnetIndex[s.name.value] = i }
         var addresses: [IfaceAddress] = []
@@ -54,11 +54,9 @@ struct AddressPlan: Sendable {
         // Only a subnet that overlaps the bridge can be shadowed by it.
         var bridgeHosts: [Int] = []
         if t.subnets.contains(where: { $0.cidr.value.overlaps(AddressPlan.dockerBridge) }) {
-            for (h, host) in t.hosts.enumerated() {
-                let name = host.name.value
-                if (roles.runsContainers(name) || roles.dockerConfigured.contains(name)) && !roles.overlay.contains(name) {
-                    bridgeHosts.append(h)
-                }
+            for h in t.hosts.indices {
+                let r = roles[h]
+                if (roles.runsContainers(at: h) || r.contains(.dockerConfigured)) && !r.contains(.overlay) { bridgeHosts.append(h) }
             }
         }
         ifaceAddresses = addresses
