@@ -30,6 +30,12 @@ struct AddressPlan: Sendable {
 
     /// Every iface address, in file order.
     let ifaceAddresses: [IfaceAddress]
+    /// Each subnet's range by position, so a check per address reads a CIDR
+    /// instead of copying the whole subnet.
+    let subnetCIDRs: [CIDR]
+    /// Per subnet, the addresses `reservedRole` names, with their roles: a
+    /// check per address compares instead of deriving them again.
+    let reservedAddresses: [[(address: IPAddress, role: String)]]
     /// Subnets' gateways: subnet position and address.
     let gateways: [(subnet: Int, address: Located<IPAddress>)]
     let overlayNetwork: Located<CIDR>?
@@ -60,6 +66,11 @@ struct AddressPlan: Sendable {
             }
         }
         ifaceAddresses = addresses
+        subnetCIDRs = t.subnets.map { $0.cidr.value }
+        // The network address is asked first, as reservedRole does.
+        reservedAddresses = subnetCIDRs.map { cidr in
+            [cidr.network, cidr.last].compactMap { a in AddressPlan.reservedRole(of: a, in: cidr).map { (a, $0) } }
+        }
         gateways = t.subnets.enumerated().compactMap { i, s in s.gateway.map { (i, $0) } }
         overlayNetwork = t.overlay?.network
         dockerBridgeHosts = bridgeHosts

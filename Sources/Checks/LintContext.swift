@@ -42,6 +42,13 @@ extension LintContext {
         guard let name = overlay.iface?.value else { return host.primary }
         return host.ifaces.first { $0.name.value == name }
     }
+
+    /// `flannelIface` by positions, for a walk over every overlay host that
+    /// should not copy each host to read one number.
+    func flannelIfaceIndex(ofHostAt position: Int, _ overlay: Overlay) -> Int? {
+        guard let name = overlay.iface?.value else { return 0 }
+        return topology.hosts[position].ifaces.firstIndex { $0.name.value == name }
+    }
 }
 
 extension LintContext {

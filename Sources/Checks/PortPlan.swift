@@ -8,7 +8,7 @@ import Values
 /// into the plan's small tables (see `PortPlan.name`, `address(of:)`,
 /// `location(of:)`), and ports fit 32 bits (the decoder keeps them in 1...65535).
 struct PortBinding: Sendable {
-    let hostIndex: Int32
+    private(set) var hostIndex: Int32
     let componentIndex: Int32
     let low: Int32
     let high: Int32
@@ -27,6 +27,13 @@ struct PortBinding: Sendable {
         self.site = site
         self.addressSlot = addressSlot
         self.proto = proto
+    }
+
+    /// The same binding on another host.
+    func on(host: Int) -> PortBinding {
+        var b = self
+        b.hostIndex = Int32(clamping: host)
+        return b
     }
 
     /// Position of the host in `topology.hosts`.

@@ -55,19 +55,31 @@ struct PortPlanBuilder {
         let overlay = overlayListeners(), portworx = portworxListeners(), ecs = ecsListeners()
 
         bindings.reserveCapacity(PortPlanBuilder.estimate(t))
+        // A host that is no kvdb member gets exactly what its overlay, Portworx
+        // and ECS roles give it: those runs are made and sorted once per
+        // combination of roles, then copied to each such host.
+        var sorted = [[PortBinding]?](repeating: nil, count: 8)
         var m = 0
         for h in t.hosts.indices {
+            let r = roles[h]
+            let key = (r.contains(.overlay) ? 1 : 0) | (r.contains(.portworx) ? 2 : 0) | (r.contains(.ecs) ? 4 : 0)
+            let isMember = m < memberships.count && memberships[m].host == h
+            if !isMember, let run = sorted[key] {
+                // A plain loop: append(contentsOf:) of a lazy map allocates per host.
+                for b in run { bindings.append(b.on(host: h)) }
+                continue
+            }
             let start = bindings.count
             bindings.append(PortBinding(host: h, component: sshd, proto: .tcp, ports: 22...22, site: PortPlan.hostNameSite, addressSlot: PortPlan.allAddresses))
             while m < memberships.count && memberships[m].host == h {
                 add(kvdbs[memberships[m].kvdb], on: h)
                 m += 1
             }
-            let r = roles[h]
             if r.contains(.overlay) { add(overlay, on: h) }
             if r.contains(.portworx) { add(portworx, on: h) }
             if r.contains(.ecs) { add(ecs, on: h) }
             sortHost(from: start)
+            if !isMember { sorted[key] = Array(bindings[start...]) }
         }
     }
 
