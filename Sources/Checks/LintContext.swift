@@ -11,6 +11,11 @@ struct LintContext {
     let roles: HostRoleTable
     let ports: PortPlan
     let addresses: AddressPlan
+    /// Positions of the Portworx and ECS hosts whose Docker daemon remaps user
+    /// namespaces, in the order of their `hosts:`: three rules ask, so they
+    /// are found once.
+    let remappedPortworxHosts: [Int]
+    let remappedECSHosts: [Int]
     /// The spec's raw bytes, for rules that must see comments and ignored keys too.
     let source: SourceText
 
@@ -21,6 +26,8 @@ struct LintContext {
         self.roles = roles
         self.ports = PortPlan(topology, roles: roles)
         self.addresses = AddressPlan(topology, roles: roles)
+        remappedPortworxHosts = topology.portworx.map { LintContext.remapped($0.hosts, topology, roles) } ?? []
+        remappedECSHosts = topology.ecs.map { LintContext.remapped($0.hosts, topology, roles) } ?? []
     }
 
     /// Positions in `topology.hosts` of a host set's hosts, in file order.
@@ -53,9 +60,11 @@ extension LintContext {
 
 extension LintContext {
     /// Positions of a host set's hosts whose Docker daemon remaps user namespaces.
-    func remapped(_ set: HostSet) -> [Int] {
+    private static func remapped(_ set: HostSet, _ t: Topology, _ roles: HostRoleTable) -> [Int] {
         guard roles.remapsUserNamespaces else { return [] }
-        return positions(set).filter { roles.remapsUserNamespaces(at: $0) }
+        // `all` filters the indices directly rather than listing them first.
+        if set.isAll { return t.hosts.indices.filter { roles.remapsUserNamespaces(at: $0) } }
+        return t.positions(of: set).filter { roles.remapsUserNamespaces(at: $0) }
     }
 }
 

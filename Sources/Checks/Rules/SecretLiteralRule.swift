@@ -64,12 +64,10 @@ enum SecretScanner {
         var out: [Finding] = []
         classes.withUnsafeBufferPointer { table in
             bytes.withUnsafeBufferPointer { text in
-                // Both shapes lie inside a run of token characters of either
-                // kind, and nearly every such run in YAML is shorter than 20:
-                // one cheap pass finds those runs, and only the long ones are
+                // Both shapes lie inside a run of 20 or more token characters
+                // of either kind, which YAML seldom has: only such runs are
                 // scanned for each shape (their runs end where they end).
-                forEachRun(text, 0..<text.count, table, of: word | secret) { start, end, _ in
-                    guard end - start >= 20 else { return }
+                forEachRun(text, table, of: word | secret, atLeast: 20) { start, end in
                     forEachRun(text, start..<end, table, of: word) { start, end, _ in
                         guard end - start == 20, isAccessKeyPrefix(text, start) else { return }
                         // After the prefix: capitals and digits only.
@@ -92,6 +90,28 @@ enum SecretScanner {
     private static func isAccessKeyPrefix(_ text: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
         text[start] == UInt8(ascii: "A") && (text[start + 1] == UInt8(ascii: "K") || text[start + 1] == UInt8(ascii: "S"))
             && text[start + 2] == UInt8(ascii: "I") && text[start + 3] == UInt8(ascii: "A")
+    }
+
+    /// Calls `body` with the bounds of every maximal run of at least `minimum`
+    /// bytes in `runClass`, in order, reading about one byte in `minimum` where
+    /// runs are short: such a run covers one of every `minimum` consecutive
+    /// positions, so only those are looked at, and a run is measured only
+    /// when one of them falls in it.
+    private static func forEachRun(_ text: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>, of runClass: UInt8,
+                                   atLeast minimum: Int, _ body: (Int, Int) -> Void) {
+        let n = text.count
+        // Every run of `minimum` that starts at `probe - minimum + 1` or later
+        // contains a probe; each step keeps that true.
+        var probe = minimum - 1
+        while probe < n {
+            guard table[Int(text[probe])] & runClass != 0 else { probe += minimum; continue }
+            var start = probe, end = probe + 1
+            while start > 0 && table[Int(text[start - 1])] & runClass != 0 { start -= 1 }
+            while end < n && table[Int(text[end])] & runClass != 0 { end += 1 }
+            if end - start >= minimum { body(start, end) }
+            // The next run starts after `end`, at `end + 1` or later.
+            probe = end + minimum
+        }
     }
 
     /// Calls `body` with the bounds of every maximal run of bytes in `runClass`

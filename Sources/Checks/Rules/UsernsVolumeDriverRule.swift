@@ -27,7 +27,7 @@ enum UsernsVolumeDriverRule: LintRule {
         // hashing and no sort.
         var hosts = [Bool](repeating: false, count: c.topology.hosts.count)
         if let p = c.topology.portworx {
-            let on = c.remapped(p.hosts)
+            let on = c.remappedPortworxHosts
             if !on.isEmpty {
                 drivers.append("Portworx's pxd driver")
                 notes.append(Note("Portworx runs on remapped hosts because of this", at: p.location))
@@ -35,7 +35,7 @@ enum UsernsVolumeDriverRule: LintRule {
             }
         }
         if let e = c.topology.ecs {
-            let on = c.remapped(e.hosts)
+            let on = c.remappedECSHosts
             if !on.isEmpty {
                 for v in e.volumes {
                     guard let driver = v.driver, driver.value != "local" else { continue }
