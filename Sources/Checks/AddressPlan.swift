@@ -51,10 +51,22 @@ struct AddressPlan: Sendable {
         for (i, s) in t.subnets.enumerated() where subnetIndex[s.name.value] == nil { subnetIndex[s.name.value] = i }
         var addresses: [IfaceAddress] = []
         addresses.reserveCapacity(t.hosts.count)
-        for (h, host) in t.hosts.enumerated() {
-            for (i, iface) in host.ifaces.enumerated() {
-                guard let s = subnetIndex[iface.subnet.value] else { continue }
-                addresses.append(IfaceAddress(host: h, iface: i, address: iface.address, subnet: s))
+        // Fleets put host after host on the same subnet: the last name looked
+        // up is compared first, which spares hashing it again.
+        var last: (name: String, subnet: Int)? = nil
+        for h in t.hosts.indices {
+            let ifaces = t.hosts[h].ifaces
+            for i in ifaces.indices {
+                let name = ifaces[i].subnet.value
+                let s: Int
+                if let l = last, l.name == name {
+                    s = l.subnet
+                } else {
+                    guard let found = subnetIndex[name] else { continue }
+                    s = found
+                    last = (name, found)
+                }
+                addresses.append(IfaceAddress(host: h, iface: i, address: ifaces[i].address, subnet: s))
             }
         }
         // Only a subnet that overlaps the bridge can be shadowed by it.

@@ -65,8 +65,13 @@ struct PortPlanBuilder {
             let key = (r.contains(.overlay) ? 1 : 0) | (r.contains(.portworx) ? 2 : 0) | (r.contains(.ecs) ? 4 : 0)
             let isMember = m < memberships.count && memberships[m].host == h
             if !isMember, let run = sorted[key] {
-                // A plain loop: append(contentsOf:) of a lazy map allocates per host.
-                for b in run { bindings.append(b.on(host: h)) }
+                // Copied whole, then moved to this host in place: cheaper than
+                // appending one by one (or a lazy map, which allocates).
+                let start = bindings.count
+                bindings.append(contentsOf: run)
+                bindings.withUnsafeMutableBufferPointer { b in
+                    for k in start..<b.count { b[k] = b[k].on(host: h) }
+                }
                 continue
             }
             let start = bindings.count
