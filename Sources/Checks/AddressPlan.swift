@@ -30,6 +30,12 @@ struct AddressPlan: Sendable {
 
     /// Every iface address, in file order.
     let ifaceAddresses: [IfaceAddress]
+    /// Each subnet's range by position, so a check per address reads a CIDR
+    /// instead of copying the whole subnet.
+    let subnetCIDRs: [CIDR]
+    /// Per subnet, the addresses `reservedRole` names, with their roles: a
+    /// check per address compares instead of deriving them again.
+    let reservedAddresses: [[(address: IPAddress, role: String)]]
     /// Subnets' gateways: subnet position and address.
     let gateways: [(subnet: Int, address: Located<IPAddress>)]
     let overlayNetwork: Located<CIDR>?
@@ -40,28 +46,43 @@ struct AddressPlan: Sendable {
     let dockerBridgeHosts: [Int]
     let endpointAddresses: [EndpointAddress]
 
-    init(_ t: Topology, roles: HostRoles) {
+    init(_ t: Topology, roles: HostRoleTable) {
         var subnetIndex: [String: Int] = [:]
         for (i, s) in t.subnets.enumerated() where subnetIndex[s.name.value] == nil { subnetIndex[s.name.value] = i }
         var addresses: [IfaceAddress] = []
         addresses.reserveCapacity(t.hosts.count)
-        for (h, host) in t.hosts.enumerated() {
-            for (i, iface) in host.ifaces.enumerated() {
-                guard let s = subnetIndex[iface.subnet.value] else { continue }
-                addresses.append(IfaceAddress(host: h, iface: i, address: iface.address, subnet: s))
+        // Fleets put host after host on the same subnet: the last name looked
+        // up is compared first, which spares hashing it again.
+        var last: (name: String, subnet: Int)? = nil
+        for h in t.hosts.indices {
+            let ifaces = t.hosts[h].ifaces
+            for i in ifaces.indices {
+                let name = ifaces[i].subnet.value
+                let s: Int
+                if let l = last, l.name == name {
+                    s = l.subnet
+                } else {
+                    guard let found = subnetIndex[name] else { continue }
+                    s = found
+                    last = (name, found)
+                }
+                addresses.append(IfaceAddress(host: h, iface: i, address: ifaces[i].address, subnet: s))
             }
         }
         // Only a subnet that overlaps the bridge can be shadowed by it.
         var bridgeHosts: [Int] = []
         if t.subnets.contains(where: { $0.cidr.value.overlaps(AddressPlan.dockerBridge) }) {
-            for (h, host) in t.hosts.enumerated() {
-                let name = host.name.value
-                if (roles.runsContainers(name) || roles.dockerConfigured.contains(name)) && !roles.overlay.contains(name) {
-                    bridgeHosts.append(h)
-                }
+            for h in t.hosts.indices {
+                let r = roles[h]
+                if (roles.runsContainers(at: h) || r.contains(.dockerConfigured)) && !r.contains(.overlay) { bridgeHosts.append(h) }
             }
         }
         ifaceAddresses = addresses
+        subnetCIDRs = t.subnets.map { $0.cidr.value }
+        // The network address is asked first, as reservedRole does.
+        reservedAddresses = subnetCIDRs.map { cidr in
+            [cidr.network, cidr.last].compactMap { a in AddressPlan.reservedRole(of: a, in: cidr).map { (a, $0) } }
+        }
         gateways = t.subnets.enumerated().compactMap { i, s in s.gateway.map { (i, $0) } }
         overlayNetwork = t.overlay?.network
         dockerBridgeHosts = bridgeHosts

@@ -6,25 +6,40 @@ import Model
 /// never adds another pass over a large fleet.
 struct LintContext {
     let topology: Topology
-    let roles: HostRoles
+    /// Roles by host position: rules ask per host, and a bit test is cheaper
+    /// than hashing the host's name into a set.
+    let roles: HostRoleTable
     let ports: PortPlan
     let addresses: AddressPlan
+    /// Positions of the Portworx and ECS hosts whose Docker daemon remaps user
+    /// namespaces, in the order of their `hosts:`: three rules ask, so they
+    /// are found once.
+    let remappedPortworxHosts: [Int]
+    let remappedECSHosts: [Int]
     /// The spec's raw bytes, for rules that must see comments and ignored keys too.
     let source: SourceText
 
     init(topology: Topology, source: SourceText) {
         self.topology = topology
         self.source = source
-        let roles = HostRoles(topology)
+        let roles = HostRoleTable(topology)
         self.roles = roles
         self.ports = PortPlan(topology, roles: roles)
         self.addresses = AddressPlan(topology, roles: roles)
+        remappedPortworxHosts = topology.portworx.map { LintContext.remapped($0.hosts, topology, roles) } ?? []
+        remappedECSHosts = topology.ecs.map { LintContext.remapped($0.hosts, topology, roles) } ?? []
     }
 
     /// Positions in `topology.hosts` of a host set's hosts, in file order.
     func positions(_ set: HostSet) -> [Int] { topology.positions(of: set) }
 
     func hostName(_ position: Int) -> String { topology.hosts[position].name.value }
+
+    /// The names of hosts at `positions`, made only when read: a message lists
+    /// five names and a count, so a 100,000-host finding builds five strings.
+    func names(_ positions: [Int]) -> LazyMapCollection<[Int], String> {
+        positions.lazy.map { topology.hosts[$0].name.value }
+    }
 }
 
 extension LintContext {
@@ -34,13 +49,22 @@ extension LintContext {
         guard let name = overlay.iface?.value else { return host.primary }
         return host.ifaces.first { $0.name.value == name }
     }
+
+    /// `flannelIface` by positions, for a walk over every overlay host that
+    /// should not copy each host to read one number.
+    func flannelIfaceIndex(ofHostAt position: Int, _ overlay: Overlay) -> Int? {
+        guard let name = overlay.iface?.value else { return 0 }
+        return topology.hosts[position].ifaces.firstIndex { $0.name.value == name }
+    }
 }
 
 extension LintContext {
     /// Positions of a host set's hosts whose Docker daemon remaps user namespaces.
-    func remapped(_ set: HostSet) -> [Int] {
+    private static func remapped(_ set: HostSet, _ t: Topology, _ roles: HostRoleTable) -> [Int] {
         guard roles.remapsUserNamespaces else { return [] }
-        return positions(set).filter { roles.remapsUserNamespaces(on: hostName($0)) }
+        // `all` filters the indices directly rather than listing them first.
+        if set.isAll { return t.hosts.indices.filter { roles.remapsUserNamespaces(at: $0) } }
+        return t.positions(of: set).filter { roles.remapsUserNamespaces(at: $0) }
     }
 }
 

@@ -3,14 +3,16 @@
 enum Phrases {
     /// "node1", "node1 and node2", "node1, node2 and node3", or the first
     /// `limit` names and "and 99995 more": a message about a large fleet stays
-    /// one line.
-    static func list(_ names: [String], limit: Int = 5) -> String {
-        if names.isEmpty { return "" }
-        if names.count == 1 { return names[0] }
-        if names.count <= limit {
-            return names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+    /// one line. Takes any collection, so callers pass host positions mapped
+    /// lazily to names and only the names shown are ever made.
+    static func list<Names: RandomAccessCollection>(_ names: Names, limit: Int = 5) -> String where Names.Element == String {
+        guard let last = names.last else { return "" }
+        let count = names.count
+        if count == 1 { return last }
+        if count <= limit {
+            return names.dropLast().joined(separator: ", ") + " and " + last
         }
-        return names.prefix(limit).joined(separator: ", ") + " and \(names.count - limit) more"
+        return names.prefix(limit).joined(separator: ", ") + " and \(count - limit) more"
     }
 
     /// "1 host", "3 hosts".
@@ -19,7 +21,7 @@ enum Phrases {
     }
 
     /// "host node1" or "hosts node1, node2 and node3".
-    static func hosts(_ names: [String]) -> String {
+    static func hosts<Names: RandomAccessCollection>(_ names: Names) -> String where Names.Element == String {
         (names.count == 1 ? "host " : "hosts ") + list(names)
     }
 

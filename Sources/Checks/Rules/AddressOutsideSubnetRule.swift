@@ -18,8 +18,8 @@ enum AddressOutsideSubnetRule: LintRule {
 
     static func check(_ c: LintContext) -> [Diagnostic] {
         c.addresses.ifaceAddresses.compactMap { a in
+            guard !c.addresses.subnetCIDRs[a.subnet].contains(a.address.value) else { return nil }
             let subnet = c.topology.subnets[a.subnet]
-            guard !subnet.cidr.value.contains(a.address.value) else { return nil }
             let host = c.topology.hosts[a.host]
             return finding("address \(a.address.value) of \(host.name.value)'s iface \(host.ifaces[a.iface].name.value) is outside its subnet '\(subnet.name.value)' (\(subnet.cidr.value)): use an address in \(subnet.cidr.value) or the right subnet",
                            at: a.address.location,

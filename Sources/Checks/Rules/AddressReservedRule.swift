@@ -21,9 +21,10 @@ enum AddressReservedRule: LintRule {
 
     static func check(_ c: LintContext) -> [Diagnostic] {
         c.addresses.ifaceAddresses.compactMap { a in
+            // A reserved address is in its subnet, so equality says it all.
+            let reserved = c.addresses.reservedAddresses[a.subnet]
+            guard !reserved.isEmpty, let role = reserved.first(where: { $0.address == a.address.value })?.role else { return nil }
             let subnet = c.topology.subnets[a.subnet]
-            guard subnet.cidr.value.contains(a.address.value),
-                  let role = AddressPlan.reservedRole(of: a.address.value, in: subnet.cidr.value) else { return nil }
             let host = c.topology.hosts[a.host]
             return finding("address \(a.address.value) of \(host.name.value)'s iface \(host.ifaces[a.iface].name.value) is the \(role) of subnet '\(subnet.name.value)' (\(subnet.cidr.value)): no host may use it; pick another address",
                            at: a.address.location,

@@ -33,7 +33,7 @@ enum DockerBridgeOverlapRule: LintRule {
         return subnets.indices.compactMap { s in
             guard !hostsBySubnet[s].isEmpty else { return nil }
             let subnet = subnets[s]
-            let hosts = hostsBySubnet[s].map(c.hostName)
+            let hosts = c.names(hostsBySubnet[s])
             return finding("subnet '\(subnet.name.value)' (\(subnet.cidr.value)) overlaps Docker's default bridge \(bridge) on \(Phrases.hosts(hosts)), which are not on the overlay: addresses of the subnet in \(bridge) are unreachable from those hosts and their containers; keep the subnet out of \(bridge) or put the hosts on the overlay",
                            at: subnet.cidr.location)
         }

@@ -20,11 +20,11 @@ enum ECSVolumeDriverAbsentRule: LintRule {
 
     static func check(_ c: LintContext) -> [Diagnostic] {
         guard let e = c.topology.ecs, e.volumes.contains(where: { $0.driver?.value == "pxd" }) else { return [] }
-        let missing = c.positions(e.hosts).map(c.hostName).filter { !c.roles.portworx.contains($0) }
+        let missing = c.positions(e.hosts).filter { !c.roles[$0].contains(.portworx) }
         guard !missing.isEmpty else { return [] }
         return e.volumes.compactMap { v in
             guard let d = v.driver, d.value == "pxd" else { return nil }
-            return finding("ECS volume '\(v.name.value)' uses the pxd driver, but Portworx, which provides it, does not run on ECS \(Phrases.hosts(missing)): tasks that mount it cannot run there; run Portworx on every ECS host",
+            return finding("ECS volume '\(v.name.value)' uses the pxd driver, but Portworx, which provides it, does not run on ECS \(Phrases.hosts(c.names(missing))): tasks that mount it cannot run there; run Portworx on every ECS host",
                            at: d.location)
         }
     }

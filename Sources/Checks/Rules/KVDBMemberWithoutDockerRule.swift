@@ -22,7 +22,7 @@ enum KVDBMemberWithoutDockerRule: LintRule {
         var out: [Diagnostic] = []
         for k in c.topology.kvdbs {
             guard let r = k.runSpec, r.run.value == .container else { continue }
-            for m in r.members where !c.roles.dockerConfigured.contains(m.value) {
+            for m in r.members where !(c.topology.hostPosition(m.value).map { c.roles[$0].contains(.dockerConfigured) } ?? false) {
                 out.append(finding("\(m.value) runs a member of kvdb '\(k.name.value)' as a container, but docker.hosts leaves it out, so topoc would not configure the daemon it runs on: add \(m.value) to docker.hosts",
                                    at: m.location, notes: [Note("docker.hosts is set here", at: d.hosts.location)]))
             }

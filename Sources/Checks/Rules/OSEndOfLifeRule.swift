@@ -27,7 +27,7 @@ enum OSEndOfLifeRule: LintRule {
             let hosts = c.topology.hosts.indices.filter { c.topology.hosts[$0].os.value == eol.os }
             guard let first = hosts.first.map({ c.topology.hosts[$0] }) else { return nil }
             let successor = eol.os == .centos7 ? "rocky9" : "ubuntu2204"
-            return finding("\(Phrases.count(hosts.count, "host")) (\(Phrases.list(hosts.map(c.hostName)))) run \(eol.os.rawValue): \(eol.text) and gets no security updates; plan a move to \(successor)",
+            return finding("\(Phrases.count(hosts.count, "host")) (\(Phrases.list(c.names(hosts)))) run \(eol.os.rawValue): \(eol.text) and gets no security updates; plan a move to \(successor)",
                            at: first.os.location)
         }
     }

@@ -21,7 +21,7 @@ enum OverlayCapacityRule: LintRule {
         guard let o = c.topology.overlay, OverlaySubnetLenRule.isValid(o) else { return [] }
         let prefix = o.network.value.prefix, len = o.subnetLen.value
         let capacity = (UInt64(1) << UInt64(len - prefix)) - 1
-        let hosts = c.roles.overlay.count
+        let hosts = c.roles.count(of: .overlay)
         guard UInt64(hosts) > capacity else { return [] }
         var fix = "use a larger network"
         if let better = (len + 1...30).first(where: { (UInt64(1) << UInt64($0 - prefix)) - 1 >= UInt64(hosts) }) {

@@ -19,7 +19,7 @@ enum OverlayIfaceMissingRule: LintRule {
         guard let o = c.topology.overlay, let iface = o.iface else { return [] }
         let missing = c.positions(o.hosts).filter { c.flannelIface(of: c.topology.hosts[$0], o) == nil }
         guard !missing.isEmpty else { return [] }
-        let names = missing.map(c.hostName)
+        let names = c.names(missing)
         let notes = missing.prefix(3).map { h -> Note in
             let host = c.topology.hosts[h]
             return Note("\(host.name.value) has \(host.ifaces.map { $0.name.value }.joined(separator: ", ")) here", at: host.name.location)

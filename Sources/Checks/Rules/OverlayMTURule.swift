@@ -33,8 +33,8 @@ enum OverlayMTURule: LintRule {
         var groups: [(mtu: Located<Int>, iface: String, hosts: [String])] = []
         var groupAt: [SourceLocation: Int] = [:]
         for h in c.positions(o.hosts) {
-            let host = c.topology.hosts[h]
-            guard let iface = c.flannelIface(of: host, o), iface.mtu.value - minus < 1280 else { continue }
+            guard let i = c.flannelIfaceIndex(ofHostAt: h, o), c.topology.hosts[h].ifaces[i].mtu.value - minus < 1280 else { continue }
+            let host = c.topology.hosts[h], iface = host.ifaces[i]
             if let g = groupAt[iface.mtu.location] { groups[g].hosts.append(host.name.value); continue }
             groupAt[iface.mtu.location] = groups.count
             groups.append((iface.mtu, iface.name.value, [host.name.value]))

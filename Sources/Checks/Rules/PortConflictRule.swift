@@ -28,6 +28,7 @@ enum PortConflictRule: LintRule {
     private struct Group {
         var later: PortBinding
         var earlier: PortBinding
+        var laterLocation: SourceLocation
         var ports: ClosedRange<Int>
         var hosts: [Int]
         var noteLocations: [SourceLocation]
@@ -45,33 +46,33 @@ enum PortConflictRule: LintRule {
         var groups: [Group] = []
         var index: [Key: Int] = [:]
         for clash in c.ports.clashes() {
-            let key = Key(location: clash.later.location, component: clash.later.component, other: clash.earlier.component,
+            let key = Key(location: clash.laterLocation, component: clash.later.component, other: clash.earlier.component,
                           low: clash.ports.lowerBound, high: clash.ports.upperBound, proto: clash.later.proto)
             if let g = index[key] {
                 // One host can clash twice with the same component (its address
                 // and 127.0.0.1); clashes come host by host, so name it once.
                 if groups[g].hosts.last != clash.later.host { groups[g].hosts.append(clash.later.host) }
-                if groups[g].noteLocations.count < 3 && !groups[g].noteLocations.contains(clash.earlier.location) {
-                    groups[g].noteLocations.append(clash.earlier.location)
+                if groups[g].noteLocations.count < 3 && !groups[g].noteLocations.contains(clash.earlierLocation) {
+                    groups[g].noteLocations.append(clash.earlierLocation)
                 }
             } else {
                 index[key] = groups.count
-                groups.append(Group(later: clash.later, earlier: clash.earlier, ports: clash.ports,
-                                    hosts: [clash.later.host], noteLocations: [clash.earlier.location]))
+                groups.append(Group(later: clash.later, earlier: clash.earlier, laterLocation: clash.laterLocation, ports: clash.ports,
+                                    hosts: [clash.later.host], noteLocations: [clash.earlierLocation]))
             }
         }
         return groups.map { g in
-            let hosts = g.hosts.map(c.hostName)
+            let hosts = c.names(g.hosts)
             let later = c.ports.name(g.later), earlier = c.ports.name(g.earlier)
             let what = Phrases.ports(g.ports, g.later.proto.rawValue)
             let portWord = g.ports.count == 1 ? "port" : "ports"
             var message = "\(portWord) \(what) on \(Phrases.hosts(hosts)) \(g.ports.count == 1 ? "is" : "are") taken twice: "
-            message += "\(later) (on \(g.later.addressText(hostCount: hosts.count))) and \(earlier) (on \(g.earlier.addressText(hostCount: hosts.count)))"
+            message += "\(later) (on \(c.ports.addressText(g.later, hostCount: hosts.count))) and \(earlier) (on \(c.ports.addressText(g.earlier, hostCount: hosts.count)))"
             message += "; " + advice(later, earlier)
             let notes = g.noteLocations.map { loc in
-                Note("\(earlier) listens on \(Phrases.ports(g.earlier.ports, g.earlier.proto.rawValue)) on \(g.earlier.addressText(hostCount: hosts.count)) because of this", at: loc)
+                Note("\(earlier) listens on \(Phrases.ports(g.earlier.ports, g.earlier.proto.rawValue)) on \(c.ports.addressText(g.earlier, hostCount: hosts.count)) because of this", at: loc)
             }
-            return finding(message, at: g.later.location, notes: notes)
+            return finding(message, at: g.laterLocation, notes: notes)
         }
     }
 

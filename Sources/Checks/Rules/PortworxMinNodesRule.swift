@@ -19,7 +19,7 @@ enum PortworxMinNodesRule: LintRule {
         guard let p = c.topology.portworx else { return [] }
         let hosts = c.positions(p.hosts)
         guard hosts.count < 3 else { return [] }
-        return [finding("Portworx runs on \(Phrases.count(hosts.count, "host")) (\(Phrases.list(hosts.map(c.hostName)))): it needs at least 3 for quorum and replicated volumes; add hosts",
+        return [finding("Portworx runs on \(Phrases.count(hosts.count, "host")) (\(Phrases.list(c.names(hosts)))): it needs at least 3 for quorum and replicated volumes; add hosts",
                         at: p.hosts.location)]
     }
 }

@@ -18,7 +18,7 @@ enum PortworxWithoutDockerRule: LintRule {
 
     static func check(_ c: LintContext) -> [Diagnostic] {
         guard let d = c.topology.docker, d.hosts.isExplicit, let p = c.topology.portworx else { return [] }
-        let left = c.positions(p.hosts).map(c.hostName).filter { !c.roles.dockerConfigured.contains($0) }
+        let left = c.names(c.positions(p.hosts).filter { !c.roles[$0].contains(.dockerConfigured) })
         guard !left.isEmpty else { return [] }
         return [finding("docker.hosts leaves out Portworx \(Phrases.hosts(left)): topoc would not configure the daemon Portworx runs on there; add \(left.count == 1 ? "it" : "them") to docker.hosts",
                         at: d.hosts.location, notes: [Note("Portworx's hosts are chosen here", at: p.hosts.location)])]

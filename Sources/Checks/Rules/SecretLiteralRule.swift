@@ -34,49 +34,104 @@ enum SecretLiteralRule: LintRule {
     }
 }
 
-/// Finds credential-shaped tokens in raw bytes in one linear pass, looking at
-/// maximal runs of token characters so a match is always a whole word.
+/// Finds credential-shaped tokens in raw bytes in one linear pass per token
+/// shape, looking at maximal runs of token characters so a match is always a
+/// whole word. The spec's every byte goes through here, so the loops read a
+/// class table through a raw pointer and make nothing but the findings.
 enum SecretScanner {
     enum Kind { case accessKeyID, secretAccessKey }
     struct Finding { let kind: Kind; let offset: Int; let length: Int }
 
-    private static func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
-    private static func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
-    private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    private static let upper: UInt8 = 1, lower: UInt8 = 2, digit: UInt8 = 4
     /// Word characters as a regex `\b` sees them.
-    private static func isWord(_ b: UInt8) -> Bool { isUpper(b) || isLower(b) || isDigit(b) || b == 95 }
+    private static let word: UInt8 = 8
     /// The base64 alphabet of AWS secret keys.
-    private static func isSecretChar(_ b: UInt8) -> Bool { isUpper(b) || isLower(b) || isDigit(b) || b == 47 || b == 43 }
+    private static let secret: UInt8 = 16
+
+    /// The classes of each byte value.
+    private static let classes: [UInt8] = (0...255).map { b -> UInt8 in
+        switch b {
+        case 65...90: return upper | word | secret
+        case 97...122: return lower | word | secret
+        case 48...57: return digit | word | secret
+        case 95: return word
+        case 47, 43: return secret
+        default: return 0
+        }
+    }
 
     static func findings(in bytes: [UInt8]) -> [Finding] {
         var out: [Finding] = []
-        forEachRun(bytes, where: isWord) { start, end in
-            guard end - start == 20 else { return }
-            let p = bytes[start..<(start + 4)]
-            guard p.elementsEqual("AKIA".utf8) || p.elementsEqual("ASIA".utf8) else { return }
-            if bytes[(start + 4)..<end].allSatisfy({ isUpper($0) || isDigit($0) }) {
-                out.append(Finding(kind: .accessKeyID, offset: start, length: 20))
+        classes.withUnsafeBufferPointer { table in
+            bytes.withUnsafeBufferPointer { text in
+                // Both shapes lie inside a run of 20 or more token characters
+                // of either kind, which YAML seldom has: only such runs are
+                // scanned for each shape (their runs end where they end).
+                forEachRun(text, table, of: word | secret, atLeast: 20) { start, end in
+                    forEachRun(text, start..<end, table, of: word) { start, end, _ in
+                        guard end - start == 20, isAccessKeyPrefix(text, start) else { return }
+                        // After the prefix: capitals and digits only.
+                        for i in (start + 4)..<end where table[Int(text[i])] & (upper | digit) == 0 { return }
+                        out.append(Finding(kind: .accessKeyID, offset: start, length: 20))
+                    }
+                    forEachRun(text, start..<end, table, of: secret) { start, end, seen in
+                        guard end - start == 40, seen & (upper | lower | digit) == upper | lower | digit else { return }
+                        out.append(Finding(kind: .secretAccessKey, offset: start, length: 40))
+                    }
+                }
             }
         }
-        forEachRun(bytes, where: isSecretChar) { start, end in
-            guard end - start == 40 else { return }
-            let token = bytes[start..<end]
-            if token.contains(where: isUpper) && token.contains(where: isLower) && token.contains(where: isDigit) {
-                out.append(Finding(kind: .secretAccessKey, offset: start, length: 40))
-            }
-        }
+        // Stable, so an access key id and a secret starting at one byte keep
+        // that order, as when each shape had a pass of its own.
         return out.sorted { $0.offset < $1.offset }
     }
 
-    /// Calls `body` with the bounds of every maximal run of bytes in the class.
-    private static func forEachRun(_ bytes: [UInt8], where inClass: (UInt8) -> Bool, _ body: (Int, Int) -> Void) {
-        var i = 0
-        while i < bytes.count {
-            guard inClass(bytes[i]) else { i += 1; continue }
-            var j = i + 1
-            while j < bytes.count && inClass(bytes[j]) { j += 1 }
-            body(i, j)
-            i = j
+    /// "AKIA" or "ASIA" at `start`.
+    private static func isAccessKeyPrefix(_ text: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        text[start] == UInt8(ascii: "A") && (text[start + 1] == UInt8(ascii: "K") || text[start + 1] == UInt8(ascii: "S"))
+            && text[start + 2] == UInt8(ascii: "I") && text[start + 3] == UInt8(ascii: "A")
+    }
+
+    /// Calls `body` with the bounds of every maximal run of at least `minimum`
+    /// bytes in `runClass`, in order, reading about one byte in `minimum` where
+    /// runs are short: such a run covers one of every `minimum` consecutive
+    /// positions, so only those are looked at, and a run is measured only
+    /// when one of them falls in it.
+    private static func forEachRun(_ text: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>, of runClass: UInt8,
+                                   atLeast minimum: Int, _ body: (Int, Int) -> Void) {
+        let n = text.count
+        // Every run of `minimum` that starts at `probe - minimum + 1` or later
+        // contains a probe; each step keeps that true.
+        var probe = minimum - 1
+        while probe < n {
+            guard table[Int(text[probe])] & runClass != 0 else { probe += minimum; continue }
+            var start = probe, end = probe + 1
+            while start > 0 && table[Int(text[start - 1])] & runClass != 0 { start -= 1 }
+            while end < n && table[Int(text[end])] & runClass != 0 { end += 1 }
+            if end - start >= minimum { body(start, end) }
+            // The next run starts after `end`, at `end + 1` or later.
+            probe = end + minimum
+        }
+    }
+
+    /// Calls `body` with the bounds of every maximal run of bytes in `runClass`
+    /// within `range`, and the union of the classes of the run's bytes.
+    private static func forEachRun(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ table: UnsafeBufferPointer<UInt8>,
+                                   of runClass: UInt8, _ body: (Int, Int, UInt8) -> Void) {
+        var i = range.lowerBound
+        let n = range.upperBound
+        while i < n {
+            var c = table[Int(text[i])]
+            guard c & runClass != 0 else { i += 1; continue }
+            let start = i
+            var seen: UInt8 = 0
+            repeat {
+                seen |= c
+                i += 1
+                guard i < n else { break }
+                c = table[Int(text[i])]
+            } while c & runClass != 0
+            body(start, i, seen)
         }
     }
 }

@@ -21,14 +21,14 @@ enum UsernsHostNamespaceRule: LintRule {
     static func check(_ c: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         if let p = c.topology.portworx {
-            let hosts = c.remapped(p.hosts).map(c.hostName)
+            let hosts = c.names(c.remappedPortworxHosts)
             if !hosts.isEmpty {
                 out.append(finding("topoc runs Portworx with --userns=host on \(Phrases.list(hosts)): with userns-remap the daemon refuses --privileged and --net=host otherwise (answers the guide's open question)",
                                    at: p.location))
             }
         }
         if let e = c.topology.ecs {
-            let hosts = c.remapped(e.hosts).map(c.hostName)
+            let hosts = c.names(c.remappedECSHosts)
             if !hosts.isEmpty {
                 out.append(finding("topoc runs the ECS agent with --userns=host on \(Phrases.list(hosts)): with userns-remap the daemon refuses --net=host otherwise",
                                    at: e.agent.location))

@@ -21,7 +21,7 @@ enum UsernsPrivilegedRule: LintRule {
 
     static func check(_ c: LintContext) -> [Diagnostic] {
         guard let e = c.topology.ecs, let d = c.topology.docker, let remap = d.usernsRemap else { return [] }
-        let hosts = c.remapped(e.hosts).map(c.hostName)
+        let hosts = c.names(c.remappedECSHosts)
         guard !hosts.isEmpty else { return [] }
         let note = [Note("user namespaces are remapped here", at: remap.location)]
         var out: [Diagnostic] = []

@@ -20,9 +20,9 @@ enum UsernsRebootRule: LintRule {
 
     static func check(_ c: LintContext) -> [Diagnostic] {
         guard let d = c.topology.docker, let remap = d.usernsRemap, c.roles.remapsUserNamespaces else { return [] }
-        let hosts = c.topology.hosts.indices.filter { c.topology.hosts[$0].os.value == .centos7 && c.roles.remapsUserNamespaces(on: c.hostName($0)) }
+        let hosts = c.topology.hosts.indices.filter { c.roles.remapsUserNamespaces(at: $0) && c.topology.hosts[$0].os.value == .centos7 }
         guard !hosts.isEmpty else { return [] }
-        return [finding("CentOS 7 on \(Phrases.hosts(hosts.map(c.hostName))) needs the kernel arguments user_namespace.enable=1 and namespace.unpriv_enable=1 (set with grubby) and a reboot before user namespaces work: setup.sh sets them and exits 3; reboot and run it again",
+        return [finding("CentOS 7 on \(Phrases.hosts(c.names(hosts))) needs the kernel arguments user_namespace.enable=1 and namespace.unpriv_enable=1 (set with grubby) and a reboot before user namespaces work: setup.sh sets them and exits 3; reboot and run it again",
                         at: remap.location)]
     }
 }

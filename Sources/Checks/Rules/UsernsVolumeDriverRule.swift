@@ -23,28 +23,30 @@ enum UsernsVolumeDriverRule: LintRule {
         guard let d = c.topology.docker, let remap = d.usernsRemap else { return [] }
         var drivers: [String] = []
         var notes: [Note] = []
-        var hosts = Set<Int>()
+        // Marks by position, read back in file order: a fleet's union costs no
+        // hashing and no sort.
+        var hosts = [Bool](repeating: false, count: c.topology.hosts.count)
         if let p = c.topology.portworx {
-            let on = c.remapped(p.hosts)
+            let on = c.remappedPortworxHosts
             if !on.isEmpty {
                 drivers.append("Portworx's pxd driver")
                 notes.append(Note("Portworx runs on remapped hosts because of this", at: p.location))
-                hosts.formUnion(on)
+                for h in on { hosts[h] = true }
             }
         }
         if let e = c.topology.ecs {
-            let on = c.remapped(e.hosts)
+            let on = c.remappedECSHosts
             if !on.isEmpty {
                 for v in e.volumes {
                     guard let driver = v.driver, driver.value != "local" else { continue }
                     drivers.append("ECS volume '\(v.name.value)' (driver \(driver.value))")
                     notes.append(Note("ECS volume '\(v.name.value)' uses driver \(driver.value) here", at: driver.location))
-                    hosts.formUnion(on)
+                    for h in on { hosts[h] = true }
                 }
             }
         }
         guard !drivers.isEmpty else { return [] }
-        let names = hosts.sorted().map(c.hostName)
+        let names = c.names(hosts.indices.filter { hosts[$0] })
         return [finding("user namespaces are remapped on \(Phrases.hosts(names)), where \(Phrases.list(drivers)) \(drivers.count == 1 ? "is" : "are") used: external volume drivers are not aware of the remapping, so remapped containers may not own their volumes' files; test writes from a container, and pull images again after enabling remapping (earlier ones are hidden)",
                         at: remap.location, notes: notes)]
     }
