@@ -44,7 +44,9 @@ struct EdgeDraft {
 /// each catalogue entry say "after this host's daemon, if topoc configures one".
 struct PlanBuilder {
     let topology: Topology
-    let roles: HostRoles
+    /// Each host's roles by position in `topology.hosts`: asked per host by
+    /// every catalogue entry, so no host name is hashed for it.
+    let roles: HostRoleTable
     /// Host names by rank: spec order, first occurrence; the workstation's rank
     /// is `hostNames.count`.
     let hostNames: [String]
@@ -71,10 +73,10 @@ struct PlanBuilder {
     /// Position in `topology.hosts` of each rank's host (its first entry).
     let positionsByRank: [Int]
 
-    init(_ topology: Topology, roles: HostRoles? = nil, skeleton: Bool = false) {
+    init(_ topology: Topology, skeleton: Bool = false) {
         self.topology = topology
         self.skeleton = skeleton
-        self.roles = roles ?? HostRoles(topology)
+        self.roles = HostRoleTable(topology)
         var names: [String] = []
         var ranks: [String: Int32] = [:]
         var byPosition: [Int32] = [], byRank: [Int] = []

@@ -9,23 +9,23 @@ public enum Planner {
 
     /// The plan, or nil with a `dependency-cycle` diagnostic when steps (or ECS
     /// service links) wait for each other in a loop.
-    public static func plan(_ topology: Topology, roles: HostRoles? = nil) -> (plan: Plan?, diagnostics: [Diagnostic]) {
-        fullPlan(topology, roles: roles)
+    public static func plan(_ topology: Topology) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+        fullPlan(topology)
     }
 
     /// Only the diagnostics of `plan`, for `lint`: the steps and edges are
     /// built without actions or reasons, and only a spec that has a cycle is
     /// planned in full (for the reasons its diagnostic quotes).
-    public static func diagnostics(_ topology: Topology, roles: HostRoles? = nil) -> [Diagnostic] {
-        let skeleton = build(topology, roles: roles, skeleton: true)
+    public static func diagnostics(_ topology: Topology) -> [Diagnostic] {
+        let skeleton = build(topology, skeleton: true)
         let stepsLoop = !TopologicalLevels(count: skeleton.stepCount, edges: skeleton.resolvedEdges().ends).cycle.isEmpty
         guard stepsLoop || ServiceLinkCycle.diagnostic(topology) != nil else { return [] }
-        return fullPlan(topology, roles: roles).diagnostics
+        return fullPlan(topology).diagnostics
     }
 
     /// Every step and edge of the catalogue, walked over the topology.
-    private static func build(_ topology: Topology, roles: HostRoles?, skeleton: Bool) -> PlanBuilder {
-        var builder = PlanBuilder(topology, roles: roles, skeleton: skeleton)
+    private static func build(_ topology: Topology, skeleton: Bool) -> PlanBuilder {
+        var builder = PlanBuilder(topology, skeleton: skeleton)
         // Catalogue order: within a host and phase, steps run in this order.
         UsernsSteps.add(to: &builder)
         KVDBSteps.add(to: &builder)
@@ -38,8 +38,8 @@ public enum Planner {
         return builder
     }
 
-    private static func fullPlan(_ topology: Topology, roles: HostRoles?) -> (plan: Plan?, diagnostics: [Diagnostic]) {
-        let builder = build(topology, roles: roles, skeleton: false)
+    private static func fullPlan(_ topology: Topology) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+        let builder = build(topology, skeleton: false)
         var diagnostics: [Diagnostic] = []
         let (edges, endpoints) = builder.resolvedEdges()
         let levels = TopologicalLevels(count: builder.stepCount, edges: endpoints)

@@ -10,13 +10,14 @@ enum DockerSteps {
         let overlay = b.topology.overlay
         let daemon = b.name(daemonStep), flanneld = b.name(OverlaySteps.flanneldStep)
         let roles = b.roles
-        for (i, host) in b.topology.hosts.enumerated() where roles.dockerConfigured.contains(host.name.value) {
+        for (i, host) in b.topology.hosts.enumerated() where roles[i].contains(.dockerConfigured) {
             let name = host.name.value, rank = b.ranksByPosition[i]
-            let onOverlay = roles.overlay.contains(name)
+            let onOverlay = roles[i].contains(.overlay)
+            let remaps = roles.remapsUserNamespaces(at: i)
             // Built only when the plan is (a skeleton for lint skips it).
             let actions: () -> [Action] = {
                 var actions: [Action] = []
-                if roles.remapsUserNamespaces(on: name) {
+                if remaps {
                     actions.append(.installFile(.dockerDaemonJSON(host: name), path: HostPaths.dockerDaemonJSON, mode: "0644"))
                 }
                 if onOverlay {

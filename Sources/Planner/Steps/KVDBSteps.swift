@@ -45,7 +45,7 @@ enum KVDBSteps {
         // the host, so the data directory must belong to that id to be writable;
         // a host-network member runs with --userns=host, as the host's root.
         var owner: String? = nil
-        if r.network.value == .bridge, b.roles.remapsUserNamespaces(on: hostName), let ids = b.topology.docker?.subordinateIDs {
+        if r.network.value == .bridge, b.roles.remapsUserNamespaces(at: b.positionsByRank[Int(ref.host)]), let ids = b.topology.docker?.subordinateIDs {
             owner = "\(ids.start.value):\(ids.start.value)"
         }
         let id = b.add(ref, label: "etcd member of \(name) (container)", component: "etcd",

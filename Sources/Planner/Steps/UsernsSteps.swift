@@ -11,7 +11,7 @@ enum UsernsSteps {
     static func add(to b: inout PlanBuilder) {
         guard let docker = b.topology.docker, let remap = docker.usernsRemap, let user = docker.remapUser else { return }
         let kernel = b.name(kernelStep), subordinate = b.name(subordinateStep)
-        for (i, host) in b.topology.hosts.enumerated() where b.roles.remapsUserNamespaces(on: host.name.value) && host.os.value == .centos7 {
+        for (i, host) in b.topology.hosts.enumerated() where b.roles.remapsUserNamespaces(at: i) && host.os.value == .centos7 {
             let name = host.name.value
             b.add(b.ref(b.ranksByPosition[i], kernel), label: "kernel user namespaces", component: "userns", at: remap.location, [
                 .kernelArguments(kernelArguments),
@@ -31,7 +31,7 @@ enum UsernsSteps {
             return actions
         }()
         let label = b.skeleton ? "" : "subordinate ids for \(user)"
-        for (i, host) in b.topology.hosts.enumerated() where b.roles.remapsUserNamespaces(on: host.name.value) {
+        for (i, host) in b.topology.hosts.enumerated() where b.roles.remapsUserNamespaces(at: i) {
             b.add(b.ref(b.ranksByPosition[i], subordinate), label: label, component: "userns",
                   at: docker.subordinateIDs?.location ?? remap.location, actions)
         }
@@ -41,7 +41,7 @@ enum UsernsSteps {
     static func addEdges(to b: inout PlanBuilder) {
         guard let docker = b.topology.docker, let remap = docker.usernsRemap, let user = docker.remapUser else { return }
         let daemonStep = b.name(DockerSteps.daemonStep), kernel = b.name(kernelStep), subordinate = b.name(subordinateStep)
-        for (i, host) in b.topology.hosts.enumerated() where b.roles.remapsUserNamespaces(on: host.name.value) {
+        for (i, host) in b.topology.hosts.enumerated() where b.roles.remapsUserNamespaces(at: i) {
             let rank = b.ranksByPosition[i]
             let daemon = b.ref(rank, daemonStep)
             b.depend(daemon, on: b.ref(rank, kernel),
