@@ -38,9 +38,11 @@ struct Decoder {
         // Entries that are not fields are listed (rarely any), so that the
         // mapping's own array serves as the fields without a copy.
         var skipped: [Int] = []
-        for (index, pair) in pairs.enumerated() {
-            guard let key = pair.key.scalar else {
-                error(ModelRules.typeMismatch, "keys of \(context()) must be plain strings, not \(pair.key.kindDescription)", at: pair.key.location)
+        // By index: iterating the pairs would copy (retain) every value.
+        for index in pairs.indices {
+            let keyNode = pairs[index].key
+            guard let key = keyNode.scalar else {
+                error(ModelRules.typeMismatch, "keys of \(context()) must be plain strings, not \(keyNode.kindDescription)", at: keyNode.location)
                 skipped.append(index)
                 continue
             }
@@ -49,7 +51,7 @@ struct Decoder {
                 var message = "unknown key '\(key)' in \(context())"
                 if let s = EditDistance.suggestion(for: key, among: section.keys) { message += "; did you mean '\(s)'?" }
                 else { message += "; expected one of: \(section.keys.joined(separator: ", "))" }
-                error(ModelRules.unknownKey, message, at: pair.key.location)
+                error(ModelRules.unknownKey, message, at: keyNode.location)
                 skipped.append(index)
                 continue
             }
@@ -146,11 +148,16 @@ struct Decoder {
 
     mutating func ip(_ node: Node, key: String) -> Located<IPAddress>? {
         guard let s = string(node, key: key) else { return nil }
-        if Decoder.contains(s.value, byte: UInt8(ascii: "%")) {
+        // One scan over the bytes finds a zone id and the family, which
+        // IPAddress.init would find by a second, slower scan for ':'.
+        var text = s.value
+        let (zone, colon) = text.withUTF8 { ($0.contains(UInt8(ascii: "%")), $0.contains(UInt8(ascii: ":"))) }
+        if zone {
             badValue(node, "'\(key)' must be an IP address without a zone id: '\(Decoder.shown(s.value))' names an interface of one machine")
             return nil
         }
-        guard let a = IPAddress(s.value) else {
+        let parsed = colon ? IPv6Address(s.value).map(IPAddress.v6) : IPv4Address(s.value).map(IPAddress.v4)
+        guard let a = parsed else {
             badValue(node, "'\(key)' must be an IPv4 or IPv6 address, not '\(Decoder.shown(s.value))'")
             return nil
         }
@@ -220,13 +227,6 @@ struct Decoder {
             return nil
         }
         return items
-    }
-
-    /// Whether `s` holds `byte`, scanning its UTF-8 in place (iterating a
-    /// String's utf8 view costs tens of instructions a byte).
-    static func contains(_ s: String, byte: UInt8) -> Bool {
-        var s = s
-        return s.withUTF8 { $0.contains(byte) }
     }
 
     /// Shortens and neutralises a value for a message.

@@ -51,7 +51,10 @@ public struct Topology: Sendable {
     static func firstPositions<S: Sequence>(of names: S) -> [String: Int] where S.Element == String {
         var index: [String: Int] = [:]
         index.reserveCapacity(names.underestimatedCount)
-        for (i, name) in names.enumerated() where index[name] == nil { index[name] = i }
+        for (i, name) in names.enumerated() {
+            // One hash for a new name; a repeated one gets its first place back.
+            if let first = index.updateValue(i, forKey: name) { index[name] = first }
+        }
         return index
     }
 
