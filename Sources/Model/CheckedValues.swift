@@ -22,6 +22,9 @@ struct CheckedValues {
     var name = LastAccepted()
     var ifaceName = LastAccepted()
     var devicePath = LastAccepted()
+    /// The last host device list decoded without errors (its nodes kept, so
+    /// their storage cannot be reused by another list), and its result.
+    var devices: (items: [Node], decoded: [Located<String>])? = nil
     /// The subnet the last iface named, and its index.
     var subnet: (name: String, index: Int)? = nil
 }

@@ -63,12 +63,27 @@ extension Decoder {
             var devices: [Located<String>] = []
             let devicesNode = f["devices"]
             if let dn = devicesNode, let items = list(dn, key: "devices") {
-                devices = items.compactMap { devicePath($0, key: "devices") }
+                devices = decodeDevices(items)
             }
             guard let os, !ifaces.isEmpty else { continue }
             out.append(Host(name: name, os: os, ifaces: ifaces, devices: devices, devicesLocation: devicesNode?.location))
         }
         return out
+    }
+
+    /// A host's device paths. Hosts that merge their devices from one anchor
+    /// hold the very same list: it is decoded once and its result shared (one
+    /// array for the whole fleet), unless it had errors, which every host reports.
+    mutating func decodeDevices(_ items: [Node]) -> [Located<String>] {
+        if let last = checked.devices, Decoder.sameStorage(last.items, items) { return last.decoded }
+        let decoded = items.compactMap { devicePath($0, key: "devices") }
+        if decoded.count == items.count { checked.devices = (items, decoded) }
+        return decoded
+    }
+
+    /// Whether two arrays share their storage: nodes from one alias do.
+    static func sameStorage(_ a: [Node], _ b: [Node]) -> Bool {
+        a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
     }
 
     /// Why a host cannot have this name, if it cannot. The lengths of the
