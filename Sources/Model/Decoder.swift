@@ -7,6 +7,7 @@ import Values
 /// than stopping at the first.
 struct Decoder {
     var diagnostics: [Diagnostic] = []
+    var checked = CheckedValues()
     /// Caps the work on hostile specs full of errors; the CLI shows the first ones.
     static let maxDiagnostics = 1000
 
@@ -34,27 +35,33 @@ struct Decoder {
             typeMismatch(node, expected: "a mapping (\(section.summary.lowercased().dropLast()))", key: context())
             return nil
         }
-        var values: [Fields.Entry] = []
-        values.reserveCapacity(pairs.count)
-        for pair in pairs {
-            guard let key = pair.key.scalar else {
-                error(ModelRules.typeMismatch, "keys of \(context()) must be plain strings, not \(pair.key.kindDescription)", at: pair.key.location)
+        // Entries that are not fields are listed (rarely any), so that the
+        // mapping's own array serves as the fields without a copy.
+        var skipped: [Int] = []
+        // By index: iterating the pairs would copy (retain) every value.
+        for index in pairs.indices {
+            let keyNode = pairs[index].key
+            guard let key = keyNode.scalar else {
+                error(ModelRules.typeMismatch, "keys of \(context()) must be plain strings, not \(keyNode.kindDescription)", at: keyNode.location)
+                skipped.append(index)
                 continue
             }
-            if ignoringXKeys && key.hasPrefix("x-") { continue }
-            if section.field(key) == nil {
+            if ignoringXKeys && key.hasPrefix("x-") { skipped.append(index); continue }
+            if !section.has(key) {
                 var message = "unknown key '\(key)' in \(context())"
                 if let s = EditDistance.suggestion(for: key, among: section.keys) { message += "; did you mean '\(s)'?" }
                 else { message += "; expected one of: \(section.keys.joined(separator: ", "))" }
-                error(ModelRules.unknownKey, message, at: pair.key.location)
+                error(ModelRules.unknownKey, message, at: keyNode.location)
+                skipped.append(index)
                 continue
             }
-            values.append(Fields.Entry(key: key, pair: pair))
         }
-        for field in section.fields where field.required && !values.contains(where: { $0.key == field.key }) {
-            error(ModelRules.missingKey, "\(context()) needs '\(field.key)' (\(field.summary.lowercased().dropLast()))", at: node.location)
+        let f = Fields(pairs: pairs, skipped: skipped, location: node.location)
+        for key in section.requiredKeys where f[key] == nil {
+            let summary = section.field(key)?.summary ?? ""
+            error(ModelRules.missingKey, "\(context()) needs '\(key)' (\(summary.lowercased().dropLast()))", at: node.location)
         }
-        return Fields(node: node, entries: values)
+        return f
     }
 
     // MARK: scalars
@@ -118,6 +125,13 @@ struct Decoder {
     }
 
     mutating func name(_ node: Node, key: String, what: String) -> Located<String>? {
+        if checked.name.holds(node), let s = node.scalar { return Located(s, at: node.location) }
+        guard let s = checkedName(node, key: key, what: what) else { return nil }
+        checked.name.accept(s.value)
+        return s
+    }
+
+    mutating func checkedName(_ node: Node, key: String, what: String) -> Located<String>? {
         guard let s = string(node, key: key) else { return nil }
         guard Names.isName(s.value) else {
             badValue(node, "\(what) '\(Decoder.shown(s.value))' is not a valid name: use 1-63 of a-z, 0-9 and '-', starting and ending with a letter or digit")
@@ -127,17 +141,23 @@ struct Decoder {
     }
 
     /// Reads a mapping key as a name (hosts, subnets, kvdbs, volumes, services).
+    /// Keys of one mapping differ, so the last accepted name is not consulted.
     mutating func keyName(_ pair: Pair, what: String) -> Located<String>? {
-        name(pair.key, key: what, what: what)
+        checkedName(pair.key, key: what, what: what)
     }
 
     mutating func ip(_ node: Node, key: String) -> Located<IPAddress>? {
         guard let s = string(node, key: key) else { return nil }
-        if s.value.utf8.contains(UInt8(ascii: "%")) {
+        // One scan over the bytes finds a zone id and the family, which
+        // IPAddress.init would find by a second, slower scan for ':'.
+        var text = s.value
+        let (zone, colon) = text.withUTF8 { ($0.contains(UInt8(ascii: "%")), $0.contains(UInt8(ascii: ":"))) }
+        if zone {
             badValue(node, "'\(key)' must be an IP address without a zone id: '\(Decoder.shown(s.value))' names an interface of one machine")
             return nil
         }
-        guard let a = IPAddress(s.value) else {
+        let parsed = colon ? IPv6Address(s.value).map(IPAddress.v6) : IPv4Address(s.value).map(IPAddress.v4)
+        guard let a = parsed else {
             badValue(node, "'\(key)' must be an IPv4 or IPv6 address, not '\(Decoder.shown(s.value))'")
             return nil
         }
@@ -173,11 +193,13 @@ struct Decoder {
     }
 
     mutating func devicePath(_ node: Node, key: String) -> Located<String>? {
+        if checked.devicePath.holds(node), let s = node.scalar { return Located(s, at: node.location) }
         guard let s = string(node, key: key) else { return nil }
         guard Names.isDevicePath(s.value) else {
             badValue(node, "'\(key)' entries must be device paths under /dev/, not '\(Decoder.shown(s.value))'")
             return nil
         }
+        checked.devicePath.accept(s.value)
         return s
     }
 
@@ -214,22 +236,34 @@ struct Decoder {
     }
 }
 
-/// The entries of one mapping, by key, in file order.
+/// The entries of one mapping that are fields of its section, by key, in file
+/// order: the mapping's entries less those `fields` reported or ignored.
 struct Fields {
-    struct Entry {
-        let key: String
-        let pair: Pair
-    }
-    let node: Node
-    let entries: [Entry]
+    let pairs: [Pair]
+    /// Indexes of entries that are not fields: keys that are not strings,
+    /// unknown keys, `x-` keys.
+    let skipped: [Int]
+    let location: SourceLocation
 
     subscript(_ key: String) -> Node? {
-        for e in entries where e.key == key { return e.pair.value }
-        return nil
+        index(of: key).map { pairs[$0].value }
     }
     func keyLocation(_ key: String) -> SourceLocation? {
-        for e in entries where e.key == key { return e.pair.key.location }
+        index(of: key).map { pairs[$0].key.location }
+    }
+
+    private func index(of key: String) -> Int? {
+        for i in pairs.indices {
+            guard let k = pairs[i].key.scalar, Fields.sameKey(k, key) else { continue }
+            if skipped.isEmpty || !skipped.contains(i) { return i }
+        }
         return nil
     }
-    var location: SourceLocation { node.location }
+
+    /// String equality that settles most unequal keys on their length, before
+    /// the full comparison (a call into the runtime when they differ).
+    @inline(__always)
+    static func sameKey(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
+    }
 }

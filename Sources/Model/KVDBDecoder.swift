@@ -51,7 +51,7 @@ extension Decoder {
             var seen = Set<String>()
             for item in items {
                 guard let m = self.name(item, key: "members", what: "host") else { continue }
-                if !refs.hostSet.contains(m.value) { unknownReference(m, kind: "host", declared: refs.hosts); continue }
+                if !refs.isDecodedHost(m.value) { unknownReference(m, kind: "host", declared: refs.hosts); continue }
                 if !seen.insert(m.value).inserted { badValue(item, "host '\(m.value)' is a member of \(context) twice"); continue }
                 members.append(m)
             }

@@ -28,13 +28,14 @@ extension Decoder {
         let subnetNames = writtenSubnets
         for (name, body) in entries {
             if isFull { break }
-            if let why = Decoder.reservedHostNames[name.value] {
+            if let why = Decoder.reservedReason(name.value) {
                 error(ModelRules.badValue, "host name '\(name.value)' is reserved: \(why); rename the host", at: name.location)
                 continue
             }
             guard let f = fields(body, Schema.host, context: "host '\(name.value)'") else { continue }
-            var os = f["os"].flatMap { enumeration($0, key: "os", OperatingSystem.self) }
-            if os == nil && f["os"] == nil {
+            let osNode = f["os"]
+            var os = osNode.flatMap { enumeration($0, key: "os", OperatingSystem.self) }
+            if os == nil && osNode == nil {
                 if let d = defaultOS { os = Located(d.value, at: name.location) }
                 else { error(ModelRules.missingKey, "host '\(name.value)' needs 'os' (or set defaults.os): one of \(OperatingSystem.allCases.map { $0.rawValue }.joined(separator: ", "))", at: name.location) }
             }
@@ -44,9 +45,12 @@ extension Decoder {
                     if pairs.isEmpty { error(ModelRules.missingKey, "host '\(name.value)' needs at least one iface", at: ifNode.location) }
                     for pair in pairs {
                         guard let ifName = string(pair.key, key: "iface name") else { continue }
-                        guard Names.isIfaceName(ifName.value) else {
-                            badValue(pair.key, "iface name '\(Decoder.shown(ifName.value))' must be 1-15 bytes of letters, digits and . _ @ -, starting with a letter or digit (Linux IFNAMSIZ)")
-                            continue
+                        if !checked.ifaceName.holds(pair.key) {
+                            guard Names.isIfaceName(ifName.value) else {
+                                badValue(pair.key, "iface name '\(Decoder.shown(ifName.value))' must be 1-15 bytes of letters, digits and . _ @ -, starting with a letter or digit (Linux IFNAMSIZ)")
+                                continue
+                            }
+                            checked.ifaceName.accept(ifName.value)
                         }
                         if let i = decodeIface(ifName, pair.value, host: name.value, subnets: subnets, subnetIndex: subnetIndex, subnetNames: subnetNames) {
                             ifaces.append(i)
@@ -57,13 +61,38 @@ extension Decoder {
                 }
             }
             var devices: [Located<String>] = []
-            if let dn = f["devices"], let items = list(dn, key: "devices") {
-                devices = items.compactMap { devicePath($0, key: "devices") }
+            let devicesNode = f["devices"]
+            if let dn = devicesNode, let items = list(dn, key: "devices") {
+                devices = decodeDevices(items)
             }
             guard let os, !ifaces.isEmpty else { continue }
-            out.append(Host(name: name, os: os, ifaces: ifaces, devices: devices, devicesLocation: f["devices"]?.location))
+            out.append(Host(name: name, os: os, ifaces: ifaces, devices: devices, devicesLocation: devicesNode?.location))
         }
         return out
+    }
+
+    /// A host's device paths. Hosts that merge their devices from one anchor
+    /// hold the very same list: it is decoded once and its result shared (one
+    /// array for the whole fleet), unless it had errors, which every host reports.
+    mutating func decodeDevices(_ items: [Node]) -> [Located<String>] {
+        if let last = checked.devices, Decoder.sameStorage(last.items, items) { return last.decoded }
+        let decoded = items.compactMap { devicePath($0, key: "devices") }
+        if decoded.count == items.count { checked.devices = (items, decoded) }
+        return decoded
+    }
+
+    /// Whether two arrays share their storage: nodes from one alias do.
+    static func sameStorage(_ a: [Node], _ b: [Node]) -> Bool {
+        a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+    }
+
+    /// Why a host cannot have this name, if it cannot. The lengths of the
+    /// reserved names rule out nearly every name without hashing it.
+    static func reservedReason(_ name: String) -> String? {
+        switch name.utf8.count {
+        case 3, 9, 11: return reservedHostNames[name]
+        default: return nil
+        }
     }
 
     /// Names a host cannot have, and why: they already mean something in host
@@ -81,9 +110,16 @@ extension Decoder {
         let address = f["address"].flatMap { ip($0, key: "address") }
         let mtu = f["mtu"].flatMap { int($0, key: "mtu", range: 576...9216) }
         guard let subnetRef, let address else { return nil }
-        guard let index = subnetIndex[subnetRef.value] else {
-            unknownReference(subnetRef, kind: "subnet", declared: subnetNames)
-            return nil
+        let index: Int
+        if let last = checked.subnet, Fields.sameKey(last.name, subnetRef.value) {
+            index = last.index
+        } else {
+            guard let i = subnetIndex[subnetRef.value] else {
+                unknownReference(subnetRef, kind: "subnet", declared: subnetNames)
+                return nil
+            }
+            checked.subnet = (subnetRef.value, i)
+            index = i
         }
         let subnet = subnets[index]
         if address.value.isV4 != subnet.cidr.value.isV4 {
@@ -108,7 +144,7 @@ extension Decoder {
         var seen = Set<String>()
         for item in items {
             guard let n = name(item, key: "hosts", what: "host") else { continue }
-            if !refs.hostSet.contains(n.value) { unknownReference(n, kind: "host", declared: refs.hosts); continue }
+            if !refs.isDecodedHost(n.value) { unknownReference(n, kind: "host", declared: refs.hosts); continue }
             if !seen.insert(n.value).inserted {
                 badValue(item, "host '\(n.value)' is listed twice in \(context) hosts")
                 continue

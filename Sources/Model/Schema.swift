@@ -45,9 +45,23 @@ public struct SectionSpec: Sendable {
     public let id: String
     public let summary: String
     public let fields: [FieldSpec]
+    /// The fields' keys, and the required ones, worked out once: the decoder
+    /// checks every mapping of a spec against them.
+    public let keys: [String]
+    let requiredKeys: [String]
 
-    public var keys: [String] { fields.map { $0.key } }
+    public init(id: String, summary: String, fields: [FieldSpec]) {
+        self.id = id
+        self.summary = summary
+        self.fields = fields
+        self.keys = fields.map { $0.key }
+        self.requiredKeys = fields.filter { $0.required }.map { $0.key }
+    }
+
     public func field(_ key: String) -> FieldSpec? { fields.first { $0.key == key } }
+
+    /// Whether `key` is one of this section's keys.
+    func has(_ key: String) -> Bool { keys.contains { Fields.sameKey($0, key) } }
 }
 
 public enum Schema {

@@ -22,6 +22,16 @@ public struct Topology: Sendable {
 
     public init(name: Located<String>, description: String?, subnets: [Subnet], hosts: [Host], kvdbs: [KVDB],
                 overlay: Overlay?, docker: Docker?, portworx: Portworx?, ecs: ECS?, lintIgnore: [Located<String>]) {
+        self.init(name: name, description: description, subnets: subnets, hosts: hosts, kvdbs: kvdbs, overlay: overlay,
+                  docker: docker, portworx: portworx, ecs: ecs, lintIgnore: lintIgnore,
+                  hostIndex: Topology.firstPositions(of: hosts.lazy.map { $0.name.value }))
+    }
+
+    /// With the host index already built: the decoder needs it first, to
+    /// resolve references, and a fleet's index costs a hash of every host name.
+    init(name: Located<String>, description: String?, subnets: [Subnet], hosts: [Host], kvdbs: [KVDB],
+         overlay: Overlay?, docker: Docker?, portworx: Portworx?, ecs: ECS?, lintIgnore: [Located<String>],
+         hostIndex: [String: Int]) {
         self.name = name
         self.description = description
         self.subnets = subnets
@@ -32,9 +42,20 @@ public struct Topology: Sendable {
         self.portworx = portworx
         self.ecs = ecs
         self.lintIgnore = lintIgnore
-        for (i, h) in hosts.enumerated() where hostIndex[h.name.value] == nil { hostIndex[h.name.value] = i }
+        self.hostIndex = hostIndex
         for (i, s) in subnets.enumerated() where subnetIndex[s.name.value] == nil { subnetIndex[s.name.value] = i }
         for (i, k) in kvdbs.enumerated() where kvdbIndex[k.name.value] == nil { kvdbIndex[k.name.value] = i }
+    }
+
+    /// Where each name first appears.
+    static func firstPositions<S: Sequence>(of names: S) -> [String: Int] where S.Element == String {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(names.underestimatedCount)
+        for (i, name) in names.enumerated() {
+            // One hash for a new name; a repeated one gets its first place back.
+            if let first = index.updateValue(i, forKey: name) { index[name] = first }
+        }
+        return index
     }
 
     public func host(named name: String) -> Host? { hostIndex[name].map { hosts[$0] } }

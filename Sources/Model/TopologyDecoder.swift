@@ -44,10 +44,8 @@ extension Decoder {
         if let hn = f["hosts"], hn.mapping?.isEmpty == true {
             error(ModelRules.missingKey, "'hosts' must declare at least one host", at: hn.location)
         }
-        var hostNames = Set<String>()
-        hostNames.reserveCapacity(hosts.count)
-        for h in hosts { hostNames.insert(h.name.value) }
-        let refs = References(hosts: Decoder.writtenKeys(f["hosts"]), hostSet: hostNames)
+        let hostIndex = Topology.firstPositions(of: hosts.lazy.map { $0.name.value })
+        let refs = References(hosts: Decoder.writtenKeys(f["hosts"]), hostIndex: hostIndex)
 
         let kvdbs = f["kvdbs"].map { decodeKVDBs($0, refs: refs) } ?? []
         let kvdbNames = kvdbs.map { $0.name.value }
@@ -62,7 +60,7 @@ extension Decoder {
         }
         guard let name else { return nil }
         return Topology(name: name, description: description, subnets: subnets, hosts: hosts, kvdbs: kvdbs,
-                        overlay: overlay, docker: docker, portworx: portworx, ecs: ecs, lintIgnore: ignore)
+                        overlay: overlay, docker: docker, portworx: portworx, ecs: ecs, lintIgnore: ignore, hostIndex: hostIndex)
     }
 
     /// Reads a name-keyed mapping section (`hosts:`, `subnets:`, ...), reporting
@@ -101,6 +99,8 @@ extension Decoder {
 struct References {
     /// Every host key written in the spec, valid or not.
     let hosts: [String]
-    /// Hosts that decoded without errors.
-    let hostSet: Set<String>
+    /// Hosts that decoded without errors, by name (shared with the Topology).
+    let hostIndex: [String: Int]
+
+    func isDecodedHost(_ name: String) -> Bool { hostIndex[name] != nil }
 }

@@ -15,22 +15,16 @@ public struct Node: Sendable {
     /// numbers, booleans or null.
     public let isPlain: Bool
     // Compact marks: a large fleet spec has millions of nodes.
-    let line: UInt32
-    let column: UInt32
-    let span: UInt32
+    let mark: PackedLocation
 
     public init(_ content: Content, isPlain: Bool = true, location: SourceLocation) {
         self.content = content
         self.isPlain = isPlain
-        self.line = UInt32(clamping: location.line)
-        self.column = UInt32(clamping: location.column)
-        self.span = UInt32(clamping: location.length)
+        self.mark = PackedLocation(location)
     }
 
     /// Where the node starts; `length` covers it when it fits on one line.
-    public var location: SourceLocation {
-        SourceLocation(line: Int(line), column: Int(column), length: Int(span))
-    }
+    public var location: SourceLocation { mark.location }
 
     public var scalar: String? {
         if case .scalar(let s) = content { return s }
@@ -50,7 +44,13 @@ public struct Node: Sendable {
     /// YAML's null: an empty plain scalar, `~` or `null`.
     public var isNull: Bool {
         guard isPlain, case .scalar(let s) = content else { return false }
-        return s.isEmpty || s == "~" || s == "null" || s == "Null" || s == "NULL"
+        // By length first: this runs for nearly every scalar a spec has.
+        switch s.utf8.count {
+        case 0: return true
+        case 1: return s == "~"
+        case 4: return s == "null" || s == "Null" || s == "NULL"
+        default: return false
+        }
     }
 
     /// How a diagnostic names what was found: "a mapping", "a list", "null",

@@ -34,7 +34,13 @@ struct TreeBuilder {
     let limits: ParseLimits
     var diagnostics: [Diagnostic] = []
     var stack: [Frame] = []
+    /// The children of the open collections (see NodeStack).
+    let values = NodeStack()
     var anchors: [String: (node: Node, weight: Int)] = [:]
+    /// The last alias resolved: a fleet spec names the same anchor in every
+    /// host, and comparing its name's bytes is cheaper than a String and a lookup.
+    var lastAliasName: [UInt8] = []
+    var lastAliasTarget: (node: Node, weight: Int)? = nil
     var physicalNodes = 0
     var aliasExpansion = 0
     var root: Node? = nil
@@ -42,14 +48,11 @@ struct TreeBuilder {
 
     struct Frame {
         let isMapping: Bool
+        var hasMergeKey = false
         let anchor: String?
         let location: SourceLocation
-        /// A sequence's items.
-        var items: [Node] = []
-        /// A mapping's entries, and the key waiting for its value.
-        var pairs: [Pair] = []
-        var pendingKey: Node? = nil
-        var hasMergeKey = false
+        /// Where this collection's children start in `values`.
+        let start: Int
         var weight = 1
     }
 
@@ -167,8 +170,8 @@ struct TreeBuilder {
             return add(node, weight: 1, anchor: TreeBuilder.cString(scalar.anchor), at: location)
         case YAML_ALIAS_EVENT:
             let location = TreeBuilder.location(event.start_mark, event.end_mark)
-            let name = TreeBuilder.cString(event.data.alias.anchor) ?? ""
-            guard let target = anchors[name] else {
+            guard let target = resolveAlias(event.data.alias.anchor) else {
+                let name = TreeBuilder.cString(event.data.alias.anchor) ?? ""
                 _ = fail(SyntaxRules.yamlSyntax, "alias *\(name) names no anchor defined before it", at: location)
                 return .failed
             }
@@ -187,15 +190,17 @@ struct TreeBuilder {
             }
             let anchor = isMapping ? TreeBuilder.cString(event.data.mapping_start.anchor)
                                    : TreeBuilder.cString(event.data.sequence_start.anchor)
-            stack.append(Frame(isMapping: isMapping, anchor: anchor, location: location))
+            stack.append(Frame(isMapping: isMapping, anchor: anchor, location: location, start: values.count))
             return .more
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = stack.removeLast()
             let node: Node
             if frame.isMapping {
-                node = Node(.mapping(finishMapping(frame.pairs, hasMerge: frame.hasMergeKey)), location: frame.location)
+                var pairs = values.popPairs(from: frame.start)
+                finishMapping(&pairs, hasMerge: frame.hasMergeKey)
+                node = Node(.mapping(pairs), location: frame.location)
             } else {
-                node = Node(.sequence(frame.items), location: frame.location)
+                node = Node(.sequence(values.popSequence(from: frame.start)), location: frame.location)
             }
             return add(node, weight: frame.weight, anchor: frame.anchor, at: frame.location, counted: true, isCollection: true)
         default:
@@ -205,128 +210,42 @@ struct TreeBuilder {
 
     mutating func add(_ node: Node, weight: Int, anchor: String?, at location: SourceLocation, counted: Bool = true, isCollection: Bool = false) -> Outcome {
         if counted { physicalNodes += 1 }
-        if let anchor { anchors[anchor] = (node, weight) }
+        if let anchor {
+            anchors[anchor] = (node, weight)
+            lastAliasTarget = nil
+        }
         if stack.isEmpty {
             root = node
         } else {
             let top = stack.count - 1
             stack[top].weight += weight
-            if !stack[top].isMapping {
-                stack[top].items.append(node)
-            } else if let key = stack[top].pendingKey {
-                stack[top].pairs.append(Pair(key: key, value: node))
-                stack[top].pendingKey = nil
-            } else {
-                if node.isPlain, node.scalar == "<<" { stack[top].hasMergeKey = true }
-                stack[top].pendingKey = node
+            // In a mapping, keys are the children at even offsets.
+            if stack[top].isMapping && (values.count - stack[top].start) & 1 == 0 && TreeBuilder.isMergeKey(node) {
+                stack[top].hasMergeKey = true
             }
+            values.push(node)
         }
         return .more
     }
 
-    /// Applies merge keys and reports duplicate keys. Written keys override merged
-    /// ones wherever they appear; merged keys take the place of their `<<` entry;
-    /// among several merged mappings the earlier one wins, as YAML's merge says.
-    mutating func finishMapping(_ written: [Pair], hasMerge: Bool) -> [Pair] {
-        var pairs = written
-        let duplicates = findDuplicates(pairs)
-        if !duplicates.isEmpty {
-            let drop = Set(duplicates)
-            pairs = pairs.enumerated().filter { !drop.contains($0.offset) }.map { $0.element }
+    /// The anchored node an alias names, or nil when no anchor has that name.
+    mutating func resolveAlias(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> (node: Node, weight: Int)? {
+        guard let pointer else { return anchors[""] }
+        var length = 0
+        while pointer[length] != 0 { length += 1 }
+        let bytes = UnsafeBufferPointer(start: pointer, count: length)
+        if lastAliasTarget != nil && TreeBuilder.equal(lastAliasName, bytes) { return lastAliasTarget }
+        let target = anchors[String(decoding: bytes, as: UTF8.self)]
+        if target != nil {
+            lastAliasName = Array(bytes)
+            lastAliasTarget = target
         }
-        guard hasMerge else { return pairs }
-        // Keys taken so far: written ones first (they override), then merged
-        // ones as they come. A set only for large mappings; a spec merges an
-        // anchor into thousands of small host mappings.
-        var taken = KeySet(capacity: pairs.count)
-        for pair in pairs where !TreeBuilder.isMergeKey(pair.key) {
-            if let name = pair.key.scalar { taken.insert(name) }
-        }
-        var merged: [Pair] = []
-        merged.reserveCapacity(pairs.count + 4)
-        for pair in pairs {
-            guard TreeBuilder.isMergeKey(pair.key) else { merged.append(pair); continue }
-            let sources: [Node]
-            switch pair.value.content {
-            case .mapping: sources = [pair.value]
-            case .sequence(let items) where items.allSatisfy({ $0.mapping != nil }): sources = items
-            default:
-                diagnostics.append(Diagnostic(.error, rule: SyntaxRules.yamlSyntax.name,
-                    "a merge key `<<` takes a mapping or a list of mappings, not \(pair.value.kindDescription)",
-                    at: pair.value.location))
-                continue
-            }
-            for source in sources {
-                for p in source.mapping ?? [] {
-                    guard let name = p.key.scalar else { merged.append(p); continue }
-                    if taken.insert(name) { merged.append(p) }
-                }
-            }
-        }
-        return merged
+        return target
     }
 
-    static func isMergeKey(_ key: Node) -> Bool {
-        key.isPlain && key.scalar == "<<"
-    }
-
-    /// Indexes of written keys that repeat an earlier one, each reported with a
-    /// note at the first: linear for small mappings, hashed for large ones (a
-    /// fleet's `hosts:` has thousands of entries).
-    mutating func findDuplicates(_ pairs: [Pair]) -> [Int] {
-        var duplicates: [Int] = []
-        if pairs.count <= 12 {
-            for i in pairs.indices {
-                guard let name = pairs[i].key.scalar else { continue }
-                var j = 0
-                while j < i {
-                    if pairs[j].key.scalar == name {
-                        report(duplicate: name, at: pairs[i].key.location, first: pairs[j].key.location)
-                        duplicates.append(i)
-                        break
-                    }
-                    j += 1
-                }
-            }
-            return duplicates
-        }
-        var first: [String: Int] = [:]
-        first.reserveCapacity(pairs.count)
-        for i in pairs.indices {
-            guard let name = pairs[i].key.scalar else { continue }
-            if let j = first[name] {
-                report(duplicate: name, at: pairs[i].key.location, first: pairs[j].key.location)
-                duplicates.append(i)
-            } else {
-                first[name] = i
-            }
-        }
-        return duplicates
-    }
-
-    mutating func report(duplicate name: String, at location: SourceLocation, first: SourceLocation) {
-        diagnostics.append(Diagnostic(.error, rule: SyntaxRules.duplicateKey.name,
-            "duplicate key '\(name)' in this mapping", at: location,
-            notes: [Note("'\(name)' first appears here", at: first)]))
-    }
-}
-
-/// A set of keys that is a plain array while small (no hashing) and a hash
-/// set once large.
-struct KeySet {
-    private var small: [String] = []
-    private var large: Set<String>? = nil
-
-    init(capacity: Int) {
-        if capacity > 12 { large = Set(minimumCapacity: capacity) }
-    }
-
-    /// Inserts `key`; false when it was already there.
-    mutating func insert(_ key: String) -> Bool {
-        if large != nil { return large!.insert(key).inserted }
-        if small.contains(key) { return false }
-        small.append(key)
-        if small.count > 12 { large = Set(small) }
+    static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in 0..<a.count where a[i] != b[i] { return false }
         return true
     }
 }

@@ -140,4 +140,34 @@ hosts:
             #expect(t != nil)
         }
     }
+
+    // The decoder remembers values it accepted (and device lists it decoded);
+    // these check that a remembered value never hides a diagnostic.
+    @Test func aSharedDeviceListIsReportedForEveryHost() throws {
+        let text = minimal.replacingOccurrences(of: "hosts:\n", with: "x-d: &d {devices: [/dev/xvdf, /dev/../x]}\nx-g: &g {devices: [/dev/xvdg]}\nhosts:\n")
+            .replacingOccurrences(of: "  a: {", with: "  a: {<<: *d, ")
+            .replacingOccurrences(of: "  b: {", with: "  b: {<<: *d, ")
+        let d = decode(text).diagnostics
+        #expect(d.count == 2 && d.allSatisfy { $0.rule == "bad-value" && $0.location.line == 7 }, "\(d)")
+        let good = decode(text.replacingOccurrences(of: "<<: *d", with: "<<: *g")).topology
+        let hosts = try #require(good?.hosts)
+        #expect(hosts.map { $0.devices.map { $0.value } } == [["/dev/xvdg"], ["/dev/xvdg"]])
+        #expect(hosts.allSatisfy { $0.devices[0].location.line == 8 })
+    }
+
+    @Test func anAcceptedNameDoesNotExcuseANull() {
+        let text = """
+        version: 1
+        name: t
+        defaults: {os: rocky9}
+        subnets:
+          "null": {cidr: 10.0.0.0/24}
+        hosts:
+          a: {ifaces: {eth0: {subnet: "null", address: 10.0.0.1}}}
+          b: {ifaces: {eth0: {subnet: null, address: 10.0.0.2}}}
+
+        """
+        let d = decode(text).diagnostics
+        #expect(d.count == 1 && d.first?.rule == "type-mismatch" && d.first?.location.line == 8, "\(d)")
+    }
 }
