@@ -29,27 +29,31 @@ public enum Pipeline {
     /// planner only looks for its diagnostics and the result has no plan.
     public static func check(_ bytes: [UInt8], ignoring: [String] = [], plans: Bool = true) -> CheckedSpec {
         let source = SourceText(bytes: bytes)
-        let parsed = YAMLParser.parse(source)
-        var diagnostics = parsed.diagnostics
-        var topology: Topology? = nil
+        let front = frontEnd(source)
+        var diagnostics = front.diagnostics
+        let topology = front.topology
         var plan: Plan? = nil
-        if !parsed.hasFatalError {
-            let decoded = TopologyDecoder.decode(parsed.root)
-            diagnostics += decoded.diagnostics
-            topology = decoded.topology
-            if let t = topology, !diagnostics.contains(where: { $0.severity == .error }) {
-                diagnostics += Linter.lint(t, source: source, ignoring: ignoring, otherRuleNames: frontEndAndPlannerRules)
-                if !diagnostics.contains(where: { $0.severity == .error }) {
-                    let planned = plans ? Planner.plan(t) : (plan: nil, diagnostics: Planner.diagnostics(t))
-                    let ignored = Set(ignoring + t.lintIgnore.map { $0.value })
-                    diagnostics += planned.diagnostics.filter { !ignored.contains($0.rule) }
-                    plan = planned.plan
-                }
+        if let t = topology, !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics += Linter.lint(t, source: source, ignoring: ignoring, otherRuleNames: frontEndAndPlannerRules)
+            if !diagnostics.contains(where: { $0.severity == .error }) {
+                let planned = plans ? Planner.plan(t) : (plan: nil, diagnostics: Planner.diagnostics(t))
+                let ignored = Set(ignoring + t.lintIgnore.map { $0.value })
+                diagnostics += planned.diagnostics.filter { !ignored.contains($0.rule) }
+                plan = planned.plan
             }
         }
         diagnostics.sort(by: Diagnostic.reportOrder)
         let failed = diagnostics.contains { $0.severity == .error }
         return CheckedSpec(source: source, diagnostics: diagnostics, topology: failed ? nil : topology, plan: failed ? nil : plan)
+    }
+
+    /// Parse and decode. The node tree lives only in here: on a fleet spec it
+    /// is the largest thing topoc builds, and nothing after decoding needs it.
+    private static func frontEnd(_ source: SourceText) -> (diagnostics: [Diagnostic], topology: Topology?) {
+        let parsed = YAMLParser.parse(source)
+        guard !parsed.hasFatalError else { return (parsed.diagnostics, nil) }
+        let decoded = TopologyDecoder.decode(parsed.root)
+        return (parsed.diagnostics + decoded.diagnostics, decoded.topology)
     }
 
     /// The output tree of a spec that checked without errors.
