@@ -62,6 +62,9 @@ public struct Topology: Sendable {
     public func subnet(named name: String) -> Subnet? { subnetIndex[name].map { subnets[$0] } }
     public func kvdb(named name: String) -> KVDB? { kvdbIndex[name].map { kvdbs[$0] } }
     public func hostPosition(_ name: String) -> Int? { hostIndex[name] }
+    /// True when no host name is listed twice (always, once the spec parsed:
+    /// `hosts:` is a mapping, and a repeated key is an error).
+    public var hasUniqueHostNames: Bool { hostIndex.count == hosts.count }
 
     /// Host names a host set stands for, in the order of `hosts:` in the file.
     public func hostNames(_ set: HostSet) -> [String] {

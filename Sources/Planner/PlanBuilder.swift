@@ -67,7 +67,10 @@ struct PlanBuilder {
     /// Dense, since most names exist on most hosts of a fleet.
     private var slots: [[Int32]] = []
     private var edgeKeys: Set<EdgeKey> = []
-    private let hostRanks: [String: Int32]
+    /// Ranks by name, for a topology that repeats a host name; nil when names
+    /// are unique, where a host's rank is its position and the topology's own
+    /// index answers without hashing every name again.
+    private let hostRanks: [String: Int32]?
     /// Rank of each entry of `topology.hosts` (a repeated name shares the first's).
     let ranksByPosition: [Int32]
     /// Position in `topology.hosts` of each rank's host (its first entry).
@@ -77,24 +80,28 @@ struct PlanBuilder {
         self.topology = topology
         self.skeleton = skeleton
         self.roles = HostRoleTable(topology)
-        var names: [String] = []
-        var ranks: [String: Int32] = [:]
-        var byPosition: [Int32] = [], byRank: [Int] = []
-        names.reserveCapacity(topology.hosts.count)
-        ranks.reserveCapacity(topology.hosts.count + 1)
-        byPosition.reserveCapacity(topology.hosts.count)
-        for h in topology.hosts {
-            if let r = ranks[h.name.value] { byPosition.append(r); continue }
-            ranks[h.name.value] = Int32(names.count)
-            byPosition.append(Int32(names.count))
-            byRank.append(byPosition.count - 1)
-            names.append(h.name.value)
+        if topology.hasUniqueHostNames {
+            hostNames = topology.hosts.map { $0.name.value }
+            hostRanks = nil
+            ranksByPosition = Array(0..<Int32(topology.hosts.count))
+            positionsByRank = Array(topology.hosts.indices)
+        } else {
+            var names: [String] = []
+            var ranks: [String: Int32] = [:]
+            var byPosition: [Int32] = [], byRank: [Int] = []
+            for h in topology.hosts {
+                if let r = ranks[h.name.value] { byPosition.append(r); continue }
+                ranks[h.name.value] = Int32(names.count)
+                byPosition.append(Int32(names.count))
+                byRank.append(byPosition.count - 1)
+                names.append(h.name.value)
+            }
+            hostNames = names
+            hostRanks = ranks
+            ranksByPosition = byPosition
+            positionsByRank = byRank
         }
-        ranks[Plan.workstation] = Int32(names.count)
-        self.hostNames = names
-        self.hostRanks = ranks
-        self.ranksByPosition = byPosition
-        self.positionsByRank = byRank
+        let names = hostNames
         // A fleet has a handful of steps and edges per host: sized once, the
         // arrays are not copied over and over as they grow.
         if skeleton {
@@ -108,7 +115,11 @@ struct PlanBuilder {
     var workstationRank: Int32 { Int32(hostNames.count) }
 
     /// The rank of a host named in the spec, or nil for a name that is not a host.
-    func rank(of host: String) -> Int32? { hostRanks[host] }
+    func rank(of host: String) -> Int32? {
+        if host == Plan.workstation { return workstationRank }
+        if let hostRanks { return hostRanks[host] }
+        return topology.hostPosition(host).map { Int32($0) }
+    }
 
     /// The ranks of the hosts a host set stands for, in its order, without
     /// names that are not hosts. `all` needs no lookup at all.
@@ -116,7 +127,7 @@ struct PlanBuilder {
         if set.isAll {
             return Array(0..<Int32(hostNames.count))
         }
-        return set.entries.compactMap { hostRanks[$0.value] }
+        return set.entries.compactMap { rank(of: $0.value) }
     }
 
     /// The name of a host by rank (`workstation` for the last).
@@ -137,7 +148,7 @@ struct PlanBuilder {
 
     /// The step `name` on the host called `host`; `.none` when no such host.
     func ref(_ host: String, _ name: StepName) -> StepRef {
-        guard let rank = hostRanks[host] else { return .none }
+        guard let rank = rank(of: host) else { return .none }
         return StepRef(host: rank, name: name.id)
     }
 

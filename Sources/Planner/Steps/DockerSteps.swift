@@ -10,8 +10,9 @@ enum DockerSteps {
         let overlay = b.topology.overlay
         let daemon = b.name(daemonStep), flanneld = b.name(OverlaySteps.flanneldStep)
         let roles = b.roles
-        for (i, host) in b.topology.hosts.enumerated() where roles[i].contains(.dockerConfigured) {
-            let name = host.name.value, rank = b.ranksByPosition[i]
+        // By index: copying a Host out of the array would retain each of its fields.
+        for i in b.topology.hosts.indices where roles[i].contains(.dockerConfigured) {
+            let name = b.topology.hosts[i].name.value, rank = b.ranksByPosition[i]
             let onOverlay = roles[i].contains(.overlay)
             let remaps = roles.remapsUserNamespaces(at: i)
             // Built only when the plan is (a skeleton for lint skips it).

@@ -40,7 +40,8 @@ enum OverlaySteps {
 
         let flanneld = b.name(flanneldStep)
         for rank in overlayHosts {
-            let host = b.topology.hosts[b.positionsByRank[Int(rank)]], name = host.name.value
+            let position = b.positionsByRank[Int(rank)]
+            let name = b.topology.hosts[position].name.value, redHat = b.topology.hosts[position].os.value.isRedHatFamily
             // Built only when the plan is (a skeleton for lint skips it).
             let actions: () -> [Action] = {
                 var actions: [Action] = []
@@ -48,7 +49,7 @@ enum OverlaySteps {
                     actions.append(wait)
                 }
                 actions.append(.installPackages(["flannel"]))
-                if host.os.value.isRedHatFamily {
+                if redHat {
                     actions.append(.installFile(.flanneldSysconfig(host: name), path: HostPaths.flanneldSysconfig, mode: "0644"))
                 } else {
                     actions.append(.installFile(.flanneldUnit(host: name), path: HostPaths.flanneldUnit, mode: "0644"))

@@ -5,15 +5,14 @@ enum PortworxSteps {
     static func add(to b: inout PlanBuilder) {
         guard let px = b.topology.portworx else { return }
         let ranks = b.ranks(of: px.hosts)
-        let hosts = ranks.map { b.topology.hosts[b.positionsByRank[Int($0)]] }
-        guard !hosts.isEmpty else { return }
+        let names = ranks.map { b.hostName($0) }
+        guard !names.isEmpty else { return }
         let kvdb = b.topology.kvdb(named: px.kvdb.value)
         let endpoints = kvdb.map { b.topology.endpoints(of: $0) } ?? []
         var ids: [StepRef] = []
         let portworx = b.name("portworx"), daemon = b.name(DockerSteps.daemonStep)
         let healthy = kvdb.flatMap { KVDBSteps.healthyRef($0, in: &b) }
-        for (host, rank) in zip(hosts, ranks) {
-            let name = host.name.value
+        for (name, rank) in zip(names, ranks) {
             // Portworx refuses to start without its kvdb, and that kvdb usually
             // runs on another host: wait for it from here.
             // Built only when the plan is (a skeleton for lint skips it).
@@ -36,16 +35,18 @@ enum PortworxSteps {
                 b.depend(id, on: healthy, "Portworx keeps its cluster state in kvdb \(px.kvdb.value)", at: px.kvdb.location)
             }
         }
-        let first = hosts[0].name.value
-        let waits: () -> [Action] = { hosts.map { h in
+        let first = names[0]
+        let topology = b.topology, positions = ranks.map { b.positionsByRank[Int($0)] }
+        let waits: () -> [Action] = { positions.map { p in
+            let h = topology.hosts[p]
             let url = "http://\(h.address.urlHost):\(px.startPort.value)/status"
             return .waitUntil(description: "Portworx on \(h.name.value) answers at \(url)",
                               command: ["curl", "-fsS", "--max-time", "5", url], environment: [])
         } }
         let ready = b.add(b.ref(first, b.name(readyStep)), label: "Portworx cluster up", component: "portworx",
                           at: px.location, waits())
-        for (host, id) in zip(hosts, ids) {
-            b.depend(ready, on: id, "the Portworx cluster is up once Portworx on \(host.name.value) answers", at: px.hosts.location)
+        for (name, id) in zip(names, ids) {
+            b.depend(ready, on: id, "the Portworx cluster is up once Portworx on \(name) answers", at: px.hosts.location)
         }
     }
 

@@ -11,8 +11,9 @@ enum UsernsSteps {
     static func add(to b: inout PlanBuilder) {
         guard let docker = b.topology.docker, let remap = docker.usernsRemap, let user = docker.remapUser else { return }
         let kernel = b.name(kernelStep), subordinate = b.name(subordinateStep)
-        for (i, host) in b.topology.hosts.enumerated() where b.roles.remapsUserNamespaces(at: i) && host.os.value == .centos7 {
-            let name = host.name.value
+        // By index: copying a Host out of the array would retain each of its fields.
+        for i in b.topology.hosts.indices where b.roles.remapsUserNamespaces(at: i) && b.topology.hosts[i].os.value == .centos7 {
+            let name = b.topology.hosts[i].name.value
             b.add(b.ref(b.ranksByPosition[i], kernel), label: "kernel user namespaces", component: "userns", at: remap.location, [
                 .kernelArguments(kernelArguments),
                 .installFile(.usernsSysctl(host: name), path: HostPaths.usernsSysctl, mode: "0644"),
@@ -31,7 +32,7 @@ enum UsernsSteps {
             return actions
         }()
         let label = b.skeleton ? "" : "subordinate ids for \(user)"
-        for (i, host) in b.topology.hosts.enumerated() where b.roles.remapsUserNamespaces(at: i) {
+        for i in b.topology.hosts.indices where b.roles.remapsUserNamespaces(at: i) {
             b.add(b.ref(b.ranksByPosition[i], subordinate), label: label, component: "userns",
                   at: docker.subordinateIDs?.location ?? remap.location, actions)
         }
@@ -41,7 +42,7 @@ enum UsernsSteps {
     static func addEdges(to b: inout PlanBuilder) {
         guard let docker = b.topology.docker, let remap = docker.usernsRemap, let user = docker.remapUser else { return }
         let daemonStep = b.name(DockerSteps.daemonStep), kernel = b.name(kernelStep), subordinate = b.name(subordinateStep)
-        for (i, host) in b.topology.hosts.enumerated() where b.roles.remapsUserNamespaces(at: i) {
+        for i in b.topology.hosts.indices where b.roles.remapsUserNamespaces(at: i) {
             let rank = b.ranksByPosition[i]
             let daemon = b.ref(rank, daemonStep)
             b.depend(daemon, on: b.ref(rank, kernel),
