@@ -31,19 +31,26 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public static func parse<S: StringProtocol>(_ text: S) -> Result<CIDR, ParseError> {
-        guard let slash = text.firstIndex(of: "/") else { return .failure(.syntax) }
-        let addressText = text[text.startIndex..<slash]
-        let prefixText = text[text.index(after: slash)...]
+        text.withUTF8Bytes(parse)
+    }
+
+    /// Parses `bytes` directly. The first `/` byte splits them; a `/` the
+    /// `Character` view would fold into a cluster (`/` and a combining mark)
+    /// leaves a non-ASCII byte on one side, a syntax error either way.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<CIDR, ParseError> {
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return .failure(.syntax) }
+        let prefixText = bytes[(slash + 1)...]
         // The prefix is plain decimal without leading zeros (`/08` could be read
         // as octal). Any longer digit string is well formed but too long, and is
         // reported as such rather than as a syntax error.
-        guard let address = IPAddress(addressText),
-              !prefixText.isEmpty,
-              prefixText.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-              !(prefixText.count > 1 && prefixText.first == "0") else { return .failure(.syntax) }
-        guard prefixText.utf8.count <= 3, let prefix = Int(prefixText), prefix <= address.bitWidth else {
-            return .failure(.prefixTooLong(max: address.bitWidth))
-        }
+        guard let address = IPAddress.parse(UnsafeBufferPointer(rebasing: bytes[..<slash])),
+              let first = prefixText.first,
+              prefixText.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              !(prefixText.count > 1 && first == UInt8(ascii: "0")) else { return .failure(.syntax) }
+        guard prefixText.count <= 3 else { return .failure(.prefixTooLong(max: address.bitWidth)) }
+        var prefix = 0
+        for d in prefixText { prefix = prefix * 10 + Int(d - UInt8(ascii: "0")) }
+        guard prefix <= address.bitWidth else { return .failure(.prefixTooLong(max: address.bitWidth)) }
         let cidr = CIDR(containing: address, prefix: prefix)
         if cidr.network != address { return .failure(.hostBitsSet(network: cidr)) }
         return .success(cidr)

@@ -6,12 +6,15 @@ public enum IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses either family; IPv6 is recognised by its colon.
     public init?<S: StringProtocol>(_ text: S) {
-        if text.utf8.contains(UInt8(ascii: ":")) {
-            guard let a = IPv6Address(text) else { return nil }
-            self = .v6(a)
+        guard let a = text.withUTF8Bytes(IPAddress.parse) else { return nil }
+        self = a
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> IPAddress? {
+        if bytes.contains(UInt8(ascii: ":")) {
+            return IPv6Address.parse(bytes).map(IPAddress.v6)
         } else {
-            guard let a = IPv4Address(text) else { return nil }
-            self = .v4(a)
+            return IPv4Address.parse(bytes).map(IPAddress.v4)
         }
     }
 

@@ -7,12 +7,18 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
     public init(value: UInt32) { self.value = value }
 
     public init?<S: StringProtocol>(_ text: S) {
+        guard let a = text.withUTF8Bytes(IPv4Address.parse) else { return nil }
+        self = a
+    }
+
+    /// Parses the dotted quad in `bytes` in one pass.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> IPv4Address? {
         var octets = 0
         var current: UInt32 = 0
         var digits = 0
         var result: UInt32 = 0
         var leadingZero = false
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 if leadingZero { return nil }
@@ -30,7 +36,7 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
             }
         }
         if digits == 0 || octets != 3 { return nil }
-        self.value = result << 8 | current
+        return IPv4Address(value: result << 8 | current)
     }
 
     public var description: String {

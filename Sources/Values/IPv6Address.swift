@@ -10,17 +10,32 @@ public struct IPv6Address: Hashable, Comparable, Sendable, CustomStringConvertib
     public init(high: UInt64, low: UInt64) { self.high = high; self.low = low }
 
     public init?<S: StringProtocol>(_ text: S) {
-        let bytes = Array(text.utf8)
+        guard let a = text.withUTF8Bytes(IPv6Address.parse) else { return nil }
+        self = a
+    }
+
+    /// Parses `bytes` in one pass with no allocation: the groups before a `::`
+    /// gather in `head`, those after it in `tail`, and the zeros `::` stands
+    /// for go between them at the end.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> IPv6Address? {
         if bytes.isEmpty || bytes.count > 45 { return nil }
-        var groups: [UInt16] = []
-        var compressAt: Int? = nil
+        var head: UInt128 = 0, headCount = 0
+        var tail: UInt128 = 0, tailCount = 0
+        var compressed = false
+        func append(_ group: UInt16) {
+            if compressed {
+                tail = tail << 16 | UInt128(group); tailCount += 1
+            } else {
+                head = head << 16 | UInt128(group); headCount += 1
+            }
+        }
         var i = 0
         let n = bytes.count
         if bytes[0] == UInt8(ascii: ":") {
             guard n >= 2, bytes[1] == UInt8(ascii: ":") else { return nil }
-            compressAt = 0
+            compressed = true
             i = 2
-            if i == n { self.init(high: 0, low: 0); return }
+            if i == n { return IPv6Address(high: 0, low: 0) }
         }
         while i < n {
             // Parse one group (hex) or an embedded IPv4 tail.
@@ -32,9 +47,9 @@ public struct IPv6Address: Hashable, Comparable, Sendable, CustomStringConvertib
             }
             if sawDot {
                 // Embedded IPv4 must be the last thing.
-                guard j == n, let v4 = IPv4Address(String(decoding: bytes[i..<j], as: UTF8.self)) else { return nil }
-                groups.append(UInt16(v4.value >> 16))
-                groups.append(UInt16(v4.value & 0xffff))
+                guard j == n, let v4 = IPv4Address.parse(UnsafeBufferPointer(rebasing: bytes[i..<j])) else { return nil }
+                append(UInt16(v4.value >> 16))
+                append(UInt16(v4.value & 0xffff))
                 i = j
                 break
             }
@@ -45,29 +60,28 @@ public struct IPv6Address: Hashable, Comparable, Sendable, CustomStringConvertib
                 guard let h = IPv6Address.hexValue(bytes[k]) else { return nil }
                 group = group << 4 | UInt16(h)
             }
-            groups.append(group)
+            append(group)
             if j == n { i = j; break }
             // bytes[j] == ':'
             if j + 1 < n && bytes[j + 1] == UInt8(ascii: ":") {
-                if compressAt != nil { return nil }
-                compressAt = groups.count
+                if compressed { return nil }
+                compressed = true
                 i = j + 2
             } else {
                 i = j + 1
                 if i == n { return nil } // trailing single colon
             }
         }
-        if let at = compressAt {
-            if groups.count > 7 { return nil }
-            let zeros = [UInt16](repeating: 0, count: 8 - groups.count)
-            groups.insert(contentsOf: zeros, at: at)
-        } else if groups.count != 8 {
+        let bits: UInt128
+        if compressed {
+            if headCount + tailCount > 7 { return nil }
+            bits = head << (16 * (8 - headCount)) | tail
+        } else if headCount != 8 {
             return nil
+        } else {
+            bits = head
         }
-        var high: UInt64 = 0, low: UInt64 = 0
-        for k in 0..<4 { high = high << 16 | UInt64(groups[k]) }
-        for k in 4..<8 { low = low << 16 | UInt64(groups[k]) }
-        self.init(high: high, low: low)
+        return IPv6Address(high: UInt64(truncatingIfNeeded: bits >> 64), low: UInt64(truncatingIfNeeded: bits))
     }
 
     private static func hexValue(_ b: UInt8) -> UInt8? {

@@ -5,19 +5,28 @@ public enum Names {
 
     /// `[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?` — hosts, subnets, kvdbs, volumes, services.
     public static func isName<S: StringProtocol>(_ s: S) -> Bool {
-        let b = Array(s.utf8)
+        s.withUTF8Bytes(isName)
+    }
+
+    static func isName(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = b.first, let last = b.last, b.count <= 63 else { return false }
-        return isLowerAlnum(first) && isLowerAlnum(last) && b.allSatisfy { isLowerAlnum($0) || $0 == 45 }
+        guard isLowerAlnum(first), isLowerAlnum(last) else { return false }
+        for c in b where !(isLowerAlnum(c) || c == 45) { return false }
+        return true
     }
 
     /// Linux interface names: 1–15 bytes (IFNAMSIZ less the NUL) of
     /// `[A-Za-z0-9._@-]` starting with a letter or digit, so a name can never be
     /// read as a command-line option (`-x`) or a hidden or parent path (`.`, `..`).
     public static func isIfaceName<S: StringProtocol>(_ s: S) -> Bool {
-        let b = s.utf8
+        s.withUTF8Bytes(isIfaceName)
+    }
+
+    static func isIfaceName(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         func isAlnum(_ c: UInt8) -> Bool { isLowerAlnum(c) || (c >= 65 && c <= 90) }
         guard let first = b.first, isAlnum(first), b.count <= 15 else { return false }
-        return b.allSatisfy { isAlnum($0) || $0 == 46 || $0 == 95 || $0 == 64 || $0 == 45 }
+        for c in b where !(isAlnum(c) || c == 46 || c == 95 || c == 64 || c == 45) { return false }
+        return true
     }
 
     /// RFC 1123 host name: labels of letters, digits and inner hyphens.
@@ -35,19 +44,15 @@ public enum Names {
     /// Absolute paths of `[A-Za-z0-9._+@:=,-]` components; no `.` or `..`
     /// components and no empty ones (`//`), so a path means one place.
     public static func isAbsolutePath<S: StringProtocol>(_ s: S) -> Bool {
+        s.withUTF8Bytes(isAbsolutePath)
+    }
+
+    static func isAbsolutePath(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // One pass over the bytes: this runs for every path of a fleet spec.
-        var count = 0
+        guard let head = bytes.first, head == 47, bytes.count <= 4096 else { return false }
         var componentLength = 0
         var dots = 0
-        var first = true
-        for b in s.utf8 {
-            count += 1
-            if count > 4096 { return false }
-            if first {
-                guard b == 47 else { return false }
-                first = false
-                continue
-            }
+        for b in bytes.dropFirst() {
             if b == 47 {
                 // An empty component (`//`) or a `.`/`..` one ends here.
                 if componentLength == 0 || dots == componentLength && dots <= 2 { return false }
@@ -59,14 +64,18 @@ public enum Names {
             componentLength += 1
             if b == 46 { dots += 1 }
         }
-        if first { return false }
         // The last component may be empty (a trailing slash) but not `.` or `..`.
         return !(componentLength > 0 && dots == componentLength && dots <= 2)
     }
 
     /// A block device path under `/dev/`; a trailing `/` would name a directory.
+    /// Byte comparisons stand in for the `Character` ones (`hasPrefix`, `last`)
+    /// they replace: a path `isAbsolutePath` accepts is ASCII, where the two agree.
     public static func isDevicePath<S: StringProtocol>(_ s: S) -> Bool {
-        s.hasPrefix("/dev/") && s.utf8.count > 5 && s.last != "/" && isAbsolutePath(s)
+        s.withUTF8Bytes { b in
+            b.count > 5 && b[0] == 47 && b[1] == 100 && b[2] == 101 && b[3] == 118 && b[4] == 47
+                && b[b.count - 1] != 47 && isAbsolutePath(b)
+        }
     }
 
     /// AWS region names such as `us-west-1`, `eu-central-2`, `us-gov-west-1`.
