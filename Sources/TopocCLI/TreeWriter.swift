@@ -44,7 +44,11 @@ struct TreeWriter {
                 return Failure(message: "\(error)")
             }
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        if let failure = failures.lazy.compactMap({ $0 }).first {
+            // Nothing half-written stays behind; the old tree is untouched.
+            try? removeTree(staging)
+            throw failure
+        }
         if exists(target) {
             if topoc_rename_exchange(staging, target) != 0 {
                 let code = errno

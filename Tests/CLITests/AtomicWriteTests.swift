@@ -91,4 +91,29 @@ import Glibc
         // Both outcomes occurred, so the kills really landed mid-write and after.
         print("atomic write: \(sawOld) kills left the old tree, \(sawNew) the new one")
     }
+
+    /// A compile whose writes fail part-way (a file-size limit, so every file
+    /// beyond 4 KiB is refused with EFBIG, on several threads at once) must
+    /// exit 2 naming the file (SPEC §2: a file could not be written), leave the
+    /// old tree exactly as it was, and leave
+    /// no staging directory behind.
+    @Test func aFailedWriteKeepsTheOldTreeAndLeavesNothingBehind() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let specA = dir.appendingPathComponent("a.yaml"), specB = dir.appendingPathComponent("b.yaml")
+        try Self.largeSpec(hosts: 200, clientPort: 2379).write(to: specA, atomically: true, encoding: .utf8)
+        try Self.largeSpec(hosts: 200, clientPort: 2479).write(to: specB, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out").path
+        #expect(runProcess(topocBinary(), ["compile", specA.path, "-o", out]).status == 0)
+        let before = try #require(Self.verifiedManifest(out + "/big"))
+        // bash's `ulimit -f` counts 1024-byte blocks; SIGXFSZ ignored, so the
+        // write fails with EFBIG instead of killing the process.
+        let limited = runProcess("/bin/bash", ["-c", "trap '' XFSZ; ulimit -f 4; exec \"$@\"", "bash",
+                                               topocBinary(), "compile", specB.path, "-o", out])
+        #expect(limited.status == 2)
+        #expect(limited.stderr.contains("cannot write"), "\(limited.stderr)")
+        #expect(Self.verifiedManifest(out + "/big") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0 != "big" }
+        #expect(leftovers.isEmpty, "staging left behind: \(leftovers)")
+    }
 }
