@@ -45,13 +45,18 @@ import Glibc
         return listed == onDisk ? manifest : nil
     }
 
+    /// Two large specs that compile to different trees, and where to write them.
+    static func twoSpecs(in dir: URL, hosts: Int) throws -> (a: URL, b: URL, out: String) {
+        let specA = dir.appendingPathComponent("a.yaml"), specB = dir.appendingPathComponent("b.yaml")
+        try largeSpec(hosts: hosts, clientPort: 2379).write(to: specA, atomically: true, encoding: .utf8)
+        try largeSpec(hosts: hosts, clientPort: 2479).write(to: specB, atomically: true, encoding: .utf8)
+        return (specA, specB, dir.appendingPathComponent("out").path)
+    }
+
     @Test func killedCompilesLeaveTheOldOrTheNewTree() throws {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let specA = dir.appendingPathComponent("a.yaml"), specB = dir.appendingPathComponent("b.yaml")
-        try Self.largeSpec(hosts: 600, clientPort: 2379).write(to: specA, atomically: true, encoding: .utf8)
-        try Self.largeSpec(hosts: 600, clientPort: 2479).write(to: specB, atomically: true, encoding: .utf8)
-        let out = dir.appendingPathComponent("out").path
+        let (specA, specB, out) = try Self.twoSpecs(in: dir, hosts: 600)
         let tree = out + "/big"
         // Reference manifests of both trees.
         #expect(runProcess(topocBinary(), ["compile", specB.path, "-o", out]).status == 0)
@@ -100,10 +105,7 @@ import Glibc
     @Test func aFailedWriteKeepsTheOldTreeAndLeavesNothingBehind() throws {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let specA = dir.appendingPathComponent("a.yaml"), specB = dir.appendingPathComponent("b.yaml")
-        try Self.largeSpec(hosts: 200, clientPort: 2379).write(to: specA, atomically: true, encoding: .utf8)
-        try Self.largeSpec(hosts: 200, clientPort: 2479).write(to: specB, atomically: true, encoding: .utf8)
-        let out = dir.appendingPathComponent("out").path
+        let (specA, specB, out) = try Self.twoSpecs(in: dir, hosts: 200)
         #expect(runProcess(topocBinary(), ["compile", specA.path, "-o", out]).status == 0)
         let before = try #require(Self.verifiedManifest(out + "/big"))
         // bash's `ulimit -f` counts 1024-byte blocks; SIGXFSZ ignored, so the
