@@ -1,4 +1,5 @@
 import Model
+import Values
 
 /// How a step talks to an etcd cluster with etcdctl. The v2 and v3 APIs are
 /// separate key spaces with separate variables (`ETCDCTL_ENDPOINT` for v2,
@@ -51,6 +52,24 @@ enum EtcdProbe {
     /// `curl` of a v2 key: 404 (a failure with -f) until the key exists.
     static func v2Key(_ endpoint: String, _ key: String) -> [String] {
         ["curl", "-fsS", "--max-time", "5", trimmedSlash(endpoint) + "/v2/keys" + key]
+    }
+
+    /// Succeeds once `key` exists in the v3 key space, asked through etcd's
+    /// JSON gateway with curl, so hosts that only wait for the key need no
+    /// etcdctl (hosts that are not kvdb members have none). The gateway
+    /// answers a range request for a missing key with a header and no `kvs`,
+    /// hence the grep. Its path moved with etcd's versions: /v3alpha (3.2),
+    /// /v3beta (3.3), /v3 (3.4 and later, the only one from 3.5).
+    static func v3Key(_ endpoint: String, _ key: String, etcd version: Version?) -> [String] {
+        let prefix: String
+        switch version {
+        case let v? where v < Version(major: 3, minor: 3): prefix = "/v3alpha"
+        case let v? where v < Version(major: 3, minor: 4): prefix = "/v3beta"
+        default: prefix = "/v3"
+        }
+        let body = "{\"key\": \"" + Base64.encode(Array(key.utf8)) + "\"}"
+        return ["sh", "-c", "curl -fsS --max-time 5 -X POST -d \"$2\" \"$1\" | grep -q '\"kvs\"'", "sh",
+                trimmedSlash(endpoint) + prefix + "/kv/range", body]
     }
 
     static func trimmedSlash(_ s: String) -> String {

@@ -32,6 +32,15 @@ import Testing
         return nil
     }
 
+    /// The command a flanneld step on a host that does not seed the config
+    /// waits on (status mode: it succeeds once the config exists).
+    static func configWait(_ plan: Plan) -> [String]? {
+        for step in plan.steps where step.name == "flanneld" {
+            if case .waitUntil(_, let command, let environment)? = step.actions.first, environment.isEmpty { return command }
+        }
+        return nil
+    }
+
     @Test(.enabled(if: NetnsSandbox.permitted, "ip netns add is not permitted here: the live etcd cluster check cannot run"),
           .timeLimit(.minutes(1)), arguments: clusterSpecs)
     func clusterFormsAndServesTheOverlayConfig(_ spec: CompiledSpec) throws {
@@ -76,12 +85,19 @@ import Testing
         // Seed the overlay config exactly as setup.sh does: check, act, check.
         let seed = try #require(Self.seedAction(spec.plan), "\(spec.file): no overlay-seeding action in the plan")
         let env = Dictionary(seed.environment, uniquingKeysWith: { $1 })
+        // What the other overlay hosts wait on before starting flanneld (plain
+        // curl: they have no etcdctl), run from another member's namespace.
+        let wait = try #require(Self.configWait(spec.plan), "\(spec.file): no host waits for the overlay config")
+        let waitBefore = try sandbox.run(in: namespaces[1], wait, environment: [:])
+        #expect(waitBefore.status != 0, "\(spec.file): the wait ends before the config is seeded: \(wait)")
         let before = try sandbox.run(in: namespaces[0], seed.check, environment: env)
         #expect(before.status != 0 || before.stdout.isEmpty, "\(spec.file): config found before seeding: \(before.output)")
         let seeded = try sandbox.run(in: namespaces[0], seed.command, environment: env)
         #expect(seeded.status == 0, "\(spec.file): \(seed.command): \(seeded.output)")
         let after = try sandbox.run(in: namespaces[0], seed.check, environment: env)
         #expect(after.status == 0 && !after.stdout.isEmpty, "\(spec.file): the check does not find the seeded config: \(after.output)")
+        let waitAfter = try sandbox.run(in: namespaces[1], wait, environment: [:])
+        #expect(waitAfter.status == 0, "\(spec.file): the wait does not see the seeded config: \(wait): \(waitAfter.output)")
 
         // Read it back from another member, through the API flannel will use.
         let key = overlay.prefix.value + "/config"

@@ -39,13 +39,15 @@ enum OverlaySteps {
         }
 
         let flanneld = b.name(flanneldStep)
+        // The same wait on every host but the seeder.
+        let keyWait = b.skeleton ? nil : configKeyWait(overlay, key: key, endpoints: endpoints, api: api, etcd: kvdb?.version?.value)
         for rank in overlayHosts {
             let position = b.positionsByRank[Int(rank)]
             let name = b.topology.hosts[position].name.value, redHat = b.topology.hosts[position].os.value.isRedHatFamily
             // Built only when the plan is (a skeleton for lint skips it).
             let actions: () -> [Action] = {
                 var actions: [Action] = []
-                if name != seeder, let wait = configKeyWait(overlay, key: key, endpoints: endpoints, api: api) {
+                if name != seeder, let wait = keyWait {
                     actions.append(wait)
                 }
                 actions.append(.installPackages(["flannel"]))
@@ -79,17 +81,13 @@ enum OverlaySteps {
             + "\"Backend\": {\"Type\": \(JSONQuoting.quote(overlay.backend.value.rawValue))}}"
     }
 
-    /// The cross-host wait for the seeded key. For the v2 API a plain HTTP GET
-    /// answers it, so hosts that only run flanneld need no etcdctl; the v3 API
-    /// has no such GET, so it asks etcdctl (its `get` succeeds empty when the key
-    /// is missing, hence waitForOutput).
-    private static func configKeyWait(_ overlay: Overlay, key: String, endpoints: [String], api: Int) -> Action? {
+    /// The cross-host wait for the seeded key, over plain HTTP so hosts that
+    /// only run flanneld need no etcdctl: a GET of the v2 key, or a range
+    /// request to the v3 JSON gateway.
+    private static func configKeyWait(_ overlay: Overlay, key: String, endpoints: [String], api: Int, etcd version: Version?) -> Action? {
         guard let first = endpoints.first else { return nil }
         let description = "flannel's network config \(key) exists in kvdb \(overlay.kvdb.value)"
-        if api == 2 {
-            return .waitUntil(description: description, command: EtcdProbe.v2Key(first, key), environment: [])
-        }
-        return .waitForOutput(description: description, command: ["etcdctl", "get", key, "--print-value-only"],
-                              environment: [("ETCDCTL_API", "3"), ("ETCDCTL_ENDPOINTS", endpoints.joined(separator: ","))])
+        let probe = api == 2 ? EtcdProbe.v2Key(first, key) : EtcdProbe.v3Key(first, key, etcd: version)
+        return .waitUntil(description: description, command: probe, environment: [])
     }
 }

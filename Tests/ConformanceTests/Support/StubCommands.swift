@@ -47,7 +47,18 @@ case $name in
       set | put) log M "$@"; printf '%s\n' "$v" >"$K/etcd.$(key "$k")" ;;
       *) log Q "$@" ;;
     esac ;;
-  docker | curl) log Q "$@" ;;
+  docker) log Q "$@" ;;
+  curl)
+    log Q "$@"
+    case $last in
+      */kv/range)
+        # etcd's v3 JSON gateway: a range request for the base64 key in -d's
+        # body answers with "kvs" only when the key exists.
+        body= prev=
+        for a in "$@"; do if [ "$prev" = -d ]; then body=$a; fi; prev=$a; done
+        k=$(printf '%s' "$body" | sed -n 's/.*"key": *"\([^"]*\)".*/\1/p' | base64 -d)
+        if [ -e "$K/etcd.$(key "$k")" ]; then echo '{"header":{},"kvs":[{}],"count":"1"}'; else echo '{"header":{}}'; fi ;;
+    esac ;;
   useradd) log M "$@"; touch "$S/user.$last" ;;
   id) log Q "$@"; if [ -e "$S/user.$last" ]; then echo 999; else exit 1; fi ;;
   iptables)
