@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 import Testing
 
 /// Every unit and drop-in of every host passes `systemd-analyze verify` under a
@@ -11,8 +12,8 @@ import Testing
     static func verify(_ units: [(path: String, bytes: [UInt8])]) throws -> Tool.Result {
         let root = try Scratch.directory("systemd")
         defer { Scratch.remove(root) }
-        for tool in ["docker", "dockerd", "flanneld", "etcd"] {
-            try Scratch.write("#!/bin/sh\nexit 0\n", to: root.appendingPathComponent("usr/bin/\(tool)"), executable: true)
+        for tool in ["usr/bin/docker", "usr/bin/dockerd", "usr/bin/flanneld", "usr/bin/etcd", "bin/sh"] {
+            try Scratch.write("#!/bin/sh\nexit 0\n", to: root.appendingPathComponent(tool), executable: true)
         }
         let generated = Set(units.map { ($0.path as NSString).lastPathComponent })
         let standIns = [
@@ -59,6 +60,35 @@ import Testing
                     }
                 }
             }
+        }
+    }
+
+    /// With task IAM roles, the agent's unit adds the credential nat rules on
+    /// every start, since they do not survive a reboot: its ExecStartPre lines,
+    /// read back as systemd splits them and run against a stub iptables that
+    /// keeps its rules, add each rule of the plan exactly once over two starts.
+    @Test func ecsAgentUnitReappliesTheCredentialRulesOnce() throws {
+        let specs = Specs.all.filter { $0.topology.ecs?.agent.taskIAMRole?.value == true }
+        #expect(!specs.isEmpty, "no spec enables task IAM roles")
+        for spec in specs {
+            let (host, file) = try #require(spec.units.first { $0.file.path.hasSuffix("/ecs-agent.service") })
+            let unit = UnitReader(String(decoding: file.bytes, as: UTF8.self))
+            let commands = try unit.values("ExecStartPre").filter { $0.hasPrefix("/bin/sh ") }.map { try UnitReader.command($0).argv }
+            #expect(commands.count == Plan.ecsCredentialRules.count, "\(spec.file) \(host): \(commands)")
+            let dir = try Scratch.directory("iptables")
+            defer { Scratch.remove(dir) }
+            try StubCommands.install(in: dir)
+            let env = ["PATH": dir.path + ":/usr/bin:/bin", "TOPOC_STUB_STATE": dir.path]
+            for _ in 0..<2 {
+                for argv in commands {
+                    let r = try Tool.run(argv, environment: env)
+                    #expect(r.status == 0, "\(argv): \(r.output)")
+                }
+            }
+            let log = (try? String(contentsOf: dir.appendingPathComponent("calls.log"), encoding: .utf8)) ?? ""
+            let added = log.split(separator: "\n").filter { $0.hasPrefix("M iptables") }.map(String.init)
+            #expect(added == Plan.ecsCredentialRules.map { "M iptables " + (["-t", "nat", "-A", $0.chain] + $0.rule).joined(separator: " ") },
+                    "\(spec.file): \(log)")
         }
     }
 }

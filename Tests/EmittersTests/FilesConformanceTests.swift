@@ -34,8 +34,8 @@ import Planner
     static func verify(_ files: [(path: String, text: String)]) throws -> Support.Result {
         let root = try Support.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        for tool in ["docker", "dockerd", "flanneld"] {
-            try Support.write("#!/bin/sh\nexit 0\n", to: root.appendingPathComponent("usr/bin/\(tool)"), executable: true)
+        for tool in ["usr/bin/docker", "usr/bin/dockerd", "usr/bin/flanneld", "bin/sh"] {
+            try Support.write("#!/bin/sh\nexit 0\n", to: root.appendingPathComponent(tool), executable: true)
         }
         try Support.write("[Unit]\nDescription=Docker (stand-in for docker-ce's unit)\n[Service]\nExecStart=/usr/bin/dockerd -H fd://\n",
                           to: root.appendingPathComponent("lib/systemd/system/docker.service"))

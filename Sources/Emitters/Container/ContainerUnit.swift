@@ -12,6 +12,9 @@ struct ContainerUnit {
     var restartSec = 10
     /// `(burst, interval seconds)`: give up after `burst` starts in `interval`.
     var startLimit: (burst: Int, interval: Int)? = nil
+    /// Command lines run before the container on every start (already quoted
+    /// for a unit file, e.g. by `UnitFile.command`).
+    var preStart: [String] = []
 
     static let docker = "/usr/bin/docker"
 
@@ -28,6 +31,7 @@ struct ContainerUnit {
             unit.set("StartLimitBurst", String(limit.burst))
         }
         unit.section("Service")
+        for command in preStart { unit.set("ExecStartPre", command) }
         unit.set("ExecStartPre", "-" + UnitFile.command(ContainerUnit.docker, ["rm", "-f", run.name]))
         unit.set("ExecStart", ContainerUnit.foldedCommand(run))
         unit.set("ExecStop", UnitFile.command(ContainerUnit.docker, ["stop", run.name]))

@@ -1,4 +1,5 @@
 import Model
+import Planner
 
 /// The three container units: etcd-<kvdb>.service, portworx.service and
 /// ecs-agent.service, each a `ContainerUnit` around its `ContainerRun`.
@@ -35,15 +36,25 @@ enum ContainerUnits {
     }
 
     static func ecsAgent(host: String, _ context: FileRenderContext) -> String {
-        guard context.topology.ecs != nil else { return missing("the spec has no ecs section", context) }
+        guard let ecs = context.topology.ecs else { return missing("the spec has no ecs section", context) }
         var notes = ["Amazon ECS container agent. The guide's --restart=on-failure:10 is systemd's",
                      "Restart=on-failure with at most 10 starts in 10 minutes."]
         if context.roles.remapsUserNamespaces(on: host) {
             notes.append("--userns=host: the daemon remaps user namespaces and refuses host-network containers without it.")
         }
+        var preStart: [String] = []
+        if ecs.agent.taskIAMRole?.value == true {
+            notes.append("Task IAM roles: the nat rules to the agent's credential endpoint are added on every start (unless present),")
+            notes.append("since iptables rules do not survive a reboot.")
+            preStart = Plan.ecsCredentialRules.map { r in
+                let check = ["iptables", "-t", "nat", "-C", r.chain] + r.rule
+                let add = ["iptables", "-t", "nat", "-A", r.chain] + r.rule
+                return UnitFile.command("/bin/sh", ["-c", ShellWord.command(check) + " || " + ShellWord.command(add)])
+            }
+        }
         let unit = ContainerUnit(run: Containers.ecsAgent(host: host, context),
                                  description: "Amazon ECS container agent (container ecs-agent)",
-                                 notes: notes, restart: "on-failure", startLimit: (burst: 10, interval: 600))
+                                 notes: notes, restart: "on-failure", startLimit: (burst: 10, interval: 600), preStart: preStart)
         return unit.render(spec: context.specName)
     }
 

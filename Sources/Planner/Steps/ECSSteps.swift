@@ -3,10 +3,8 @@ import Model
 /// The ECS agent on every container instance and the Docker volumes its tasks use.
 enum ECSSteps {
     /// AWS's documented rules sending the task-credentials address to the agent.
-    static let credentialRules: [(chain: String, rule: [String])] = [
-        ("PREROUTING", ["-p", "tcp", "-d", "169.254.170.2", "--dport", "80", "-j", "DNAT", "--to-destination", "127.0.0.1:51679"]),
-        ("OUTPUT", ["-d", "169.254.170.2", "-p", "tcp", "-m", "tcp", "--dport", "80", "-j", "REDIRECT", "--to-ports", "51679"]),
-    ]
+    static let credentialRules = Plan.ecsCredentialRules
+
 
     static let agentStep = "ecs-agent"
     static func volumeStep(_ volume: String) -> String { "volume-" + volume }
@@ -58,4 +56,15 @@ enum ECSSteps {
             }
         }
     }
+}
+
+extension Plan {
+    /// AWS's documented nat-table rules sending the task-credentials address
+    /// (169.254.170.2:80) to the ECS agent, for task IAM roles. setup.sh adds
+    /// them, and the agent's unit adds them again on every start, since
+    /// iptables rules do not survive a reboot.
+    public static let ecsCredentialRules: [(chain: String, rule: [String])] = [
+        ("PREROUTING", ["-p", "tcp", "-d", "169.254.170.2", "--dport", "80", "-j", "DNAT", "--to-destination", "127.0.0.1:51679"]),
+        ("OUTPUT", ["-d", "169.254.170.2", "-p", "tcp", "-m", "tcp", "--dport", "80", "-j", "REDIRECT", "--to-ports", "51679"]),
+    ]
 }

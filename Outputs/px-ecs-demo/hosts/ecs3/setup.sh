@@ -319,6 +319,8 @@ topoc_file_3() {
 [Unit]
 # Amazon ECS container agent. The guide's --restart=on-failure:10 is systemd's
 # Restart=on-failure with at most 10 starts in 10 minutes.
+# Task IAM roles: the nat rules to the agent's credential endpoint are added on every start (unless present),
+# since iptables rules do not survive a reboot.
 Description=Amazon ECS container agent (container ecs-agent)
 Requires=docker.service
 After=docker.service
@@ -326,6 +328,8 @@ StartLimitIntervalSec=600
 StartLimitBurst=10
 
 [Service]
+ExecStartPre=/bin/sh -c "iptables -t nat -C PREROUTING -p tcp -d 169.254.170.2 --dport 80 -j DNAT --to-destination 127.0.0.1:51679 || iptables -t nat -A PREROUTING -p tcp -d 169.254.170.2 --dport 80 -j DNAT --to-destination 127.0.0.1:51679"
+ExecStartPre=/bin/sh -c "iptables -t nat -C OUTPUT -d 169.254.170.2 -p tcp -m tcp --dport 80 -j REDIRECT --to-ports 51679 || iptables -t nat -A OUTPUT -d 169.254.170.2 -p tcp -m tcp --dport 80 -j REDIRECT --to-ports 51679"
 ExecStartPre=-/usr/bin/docker rm -f ecs-agent
 ExecStart=/usr/bin/docker run --rm --name ecs-agent \
     --net=host \
