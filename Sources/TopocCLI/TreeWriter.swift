@@ -126,10 +126,15 @@ struct TreeWriter {
         catch { throw Failure(message: "cannot create directory '\(path)': \(error.localizedDescription)") }
     }
 
-    /// The process's umask, read once (umask can only be read by setting it).
+    /// The process's umask, read from /proc (Linux 4.7+) without changing
+    /// it: umask(2) can only be read by setting it, which would briefly
+    /// change it for every other thread. Without /proc, all bits: every file
+    /// then gets its fchmod.
     private static func umaskBits() -> mode_t {
-        let bits = umask(0o022)
-        umask(bits)
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+              let bits = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+        else { return 0o777 }
         return bits
     }
 
