@@ -193,13 +193,13 @@ struct PlanBuilder {
 
     /// Edges whose both ends are steps, in creation order (none for a
     /// skeleton), with the indexes of their ends in creation order of steps.
-    func resolvedEdges() -> (edges: [EdgeDraft], ends: [(from: Int, to: Int)]) {
-        var kept: [EdgeDraft] = [], ends: [(from: Int, to: Int)] = []
+    func resolvedEdges() -> (edges: [EdgeDraft], ends: [GraphEdge]) {
+        var kept: [EdgeDraft] = [], ends: [GraphEdge] = []
         if skeleton {
             ends.reserveCapacity(links.count)
             for l in links {
                 guard let from = index(of: l.from), let to = index(of: l.to) else { continue }
-                ends.append((from, to))
+                ends.append(GraphEdge(from: from, to: to))
             }
             return ([], ends)
         }
@@ -208,7 +208,7 @@ struct PlanBuilder {
         for e in edges {
             guard let from = index(of: e.from), let to = index(of: e.to) else { continue }
             kept.append(e)
-            ends.append((from, to))
+            ends.append(GraphEdge(from: from, to: to))
         }
         return (kept, ends)
     }

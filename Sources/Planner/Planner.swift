@@ -17,8 +17,12 @@ public enum Planner {
     /// built without actions or reasons, and only a spec that has a cycle is
     /// planned in full (for the reasons its diagnostic quotes).
     public static func diagnostics(_ topology: Topology) -> [Diagnostic] {
-        let skeleton = build(topology, skeleton: true)
-        let stepsLoop = !TopologicalLevels(count: skeleton.stepCount, edges: skeleton.resolvedEdges().ends).cycle.isEmpty
+        // The builder is gone before the walk: at fleet scale each holds tens of megabytes.
+        let (count, ends) = { () -> (Int, [GraphEdge]) in
+            let skeleton = build(topology, skeleton: true)
+            return (skeleton.stepCount, skeleton.resolvedEdges().ends)
+        }()
+        let stepsLoop = !TopologicalLevels(count: count, edges: ends).cycle.isEmpty
         guard stepsLoop || ServiceLinkCycle.diagnostic(topology) != nil else { return [] }
         return fullPlan(topology).diagnostics
     }
@@ -55,7 +59,7 @@ public enum Planner {
         let drafts = builder.steps
 
         let order = drafts.indices.sorted { a, b in
-            if levels.levels[a] != levels.levels[b] { return levels.levels[a] < levels.levels[b] }
+            if levels.level(a) != levels.level(b) { return levels.level(a) < levels.level(b) }
             if drafts[a].ref.host != drafts[b].ref.host { return drafts[a].ref.host < drafts[b].ref.host }
             return a < b
         }
@@ -63,7 +67,7 @@ public enum Planner {
             let d = drafts[i]
             let host = builder.hostName(d.ref.host), name = builder.stepNames[Int(d.ref.name)]
             return Step(id: host + "/" + name, host: host, name: name, label: d.label, component: d.component,
-                        phase: levels.levels[i], actions: d.actions, location: d.location)
+                        phase: levels.level(i), actions: d.actions, location: d.location)
         }
         // Edges in plan order of the waiting step, then of the step waited for.
         // Sorted on integer keys computed once (not on dictionary lookups per
@@ -71,9 +75,9 @@ public enum Planner {
         var position = [Int](repeating: 0, count: drafts.count)
         for (i, d) in order.enumerated() { position[d] = i }
         let orderedEdges = endpoints.indices.sorted { a, b in
-            let (ta, tb) = (position[endpoints[a].to], position[endpoints[b].to])
+            let (ta, tb) = (position[Int(endpoints[a].to)], position[Int(endpoints[b].to)])
             if ta != tb { return ta < tb }
-            let (fa, fb) = (position[endpoints[a].from], position[endpoints[b].from])
+            let (fa, fb) = (position[Int(endpoints[a].from)], position[Int(endpoints[b].from)])
             return fa != fb ? fa < fb : a < b
         }.map { builder.edge(edges[$0]) }
         var hosts = builder.hostNames

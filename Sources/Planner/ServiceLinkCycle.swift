@@ -10,12 +10,12 @@ enum ServiceLinkCycle {
         var index: [String: Int] = [:]
         for (i, s) in ecs.services.enumerated() where index[s.name.value] == nil { index[s.name.value] = i }
         // Edge direction: the linked service before the one that links to it.
-        var edges: [(from: Int, to: Int)] = []
+        var edges: [GraphEdge] = []
         var links: [Located<String>] = []
         for (i, s) in ecs.services.enumerated() {
             for link in s.links {
                 guard let target = index[linkedName(link.value)] else { continue }
-                edges.append((from: target, to: i))
+                edges.append(GraphEdge(from: target, to: i))
                 links.append(link)
             }
         }
@@ -23,10 +23,10 @@ enum ServiceLinkCycle {
         guard !order.cycle.isEmpty else { return nil }
         // Print the loop the way it is written: "web -> redis" means web links redis.
         let written = Array(order.cycle.reversed())
-        let names = written.map { ecs.services[edges[$0].to].name.value }
+        let names = written.map { ecs.services[Int(edges[$0].to)].name.value }
         let path = (names + [names[0]]).joined(separator: " -> ")
         let notes = written.map { e in
-            Note("service \(ecs.services[edges[e].to].name.value) links to \(ecs.services[edges[e].from].name.value), so it starts after it",
+            Note("service \(ecs.services[Int(edges[e].to)].name.value) links to \(ecs.services[Int(edges[e].from)].name.value), so it starts after it",
                  at: links[e].location)
         }
         return Diagnostic(.error, rule: DependencyCycleRule.name,
