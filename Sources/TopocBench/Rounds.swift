@@ -62,6 +62,10 @@ struct Rounds {
                 r.write.append(written)
                 r.compileRatios.append(c.seconds / (floor.seconds + written))
                 r.compileMaxRSSKiB = max(r.compileMaxRSSKiB, c.maxRSSKiB)
+                // The copy goes before the next compile: /dev/shm is memory,
+                // and at 100k hosts three 4.4 GB trees (the copy, the old
+                // tree and the new one) with compile's own 3.6 GB filled it.
+                try? FileManager.default.removeItem(atPath: same)
                 // Replacing a tree also deletes the old one: measured apart.
                 r.recompile.append(checked(Measure.run([topoc, "compile", spec, "-o", out]), "compile over a tree", &r, allowed: [0]).seconds)
             }
@@ -75,7 +79,9 @@ struct Rounds {
     /// A measurement of a command that failed measures nothing: say so.
     private func checked(_ s: Sample, _ what: String, _ r: inout SizeResult, allowed: Set<Int32> = [0]) -> Sample {
         if !allowed.contains(s.status) {
-            r.failures.append("\(what) exited \(s.status) on the \(r.hosts)-host spec: \(s.stderr.prefix(300))")
+            // The error lines, not the warnings a fleet spec prints first.
+            let errors = s.stderr.split(separator: "\n").filter { $0.contains("error") }.suffix(3)
+            r.failures.append("\(what) exited \(s.status) on the \(r.hosts)-host spec: " + (errors.isEmpty ? String(s.stderr.suffix(300)) : errors.joined(separator: " / ")))
         }
         return s
     }

@@ -17,6 +17,8 @@ import Glibc
 // TopocBench write-same TREE DEST  write TREE's files again under DEST; prints seconds spent writing
 // TopocBench generate N FILE       write the N-host spec
 
+// A row at a time, also into a file or pipe: a full run takes many minutes.
+setvbuf(stdout, nil, _IOLBF, 0)
 let args = Array(CommandLine.arguments.dropFirst())
 let me = CommandLine.arguments[0].hasPrefix("/") ? CommandLine.arguments[0] : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0]
 
