@@ -5,7 +5,7 @@ import Values
 /// and topoc cannot disagree about which keys exist.
 public enum JSONSchemaGenerator {
     public static func render() -> String {
-        var defs: [(String, JSONValue)] = []
+        var defs: [(String, OrderedJSON)] = []
         for section in Schema.sections where section.id != Schema.topLevel.id {
             defs.append((section.id, object(section)))
         }
@@ -17,15 +17,15 @@ public enum JSONSchemaGenerator {
             fields.append(("$defs", .object(defs)))
             root = .object(fields)
         }
-        return root.rendered(indent: 0) + "\n"
+        return root.document(arrays: .stringsInline)
     }
 
-    static func object(_ section: SectionSpec, allowXKeys: Bool = false) -> JSONValue {
-        var fields: [(String, JSONValue)] = [
+    static func object(_ section: SectionSpec, allowXKeys: Bool = false) -> OrderedJSON {
+        var fields: [(String, OrderedJSON)] = [
             ("description", .string(section.summary)),
             ("type", .string("object")),
         ]
-        var properties: [(String, JSONValue)] = []
+        var properties: [(String, OrderedJSON)] = []
         for field in section.fields {
             var schema = type(field.type)
             if case .object(var f) = schema {
@@ -38,7 +38,7 @@ public enum JSONSchemaGenerator {
             properties.append((field.key, schema))
         }
         fields.append(("properties", .object(properties)))
-        let required = section.fields.filter { $0.required }.map { JSONValue.string($0.key) }
+        let required = section.fields.filter { $0.required }.map { OrderedJSON.string($0.key) }
         if !required.isEmpty { fields.append(("required", .array(required))) }
         if allowXKeys { fields.append(("patternProperties", .object([("^x-", .object([]))]))) }
         fields.append(("additionalProperties", .bool(false)))
@@ -59,9 +59,9 @@ public enum JSONSchemaGenerator {
     /// kvdb topoc runs, which needs `run`, `members` and `version`; a container
     /// member needs `image`, a host member takes neither `image` nor `network`;
     /// `userns_remap` needs `subordinate_ids`.
-    static func crossFieldRules(_ section: SectionSpec) -> [(String, JSONValue)] {
-        func forbidden(_ keys: [String]) -> JSONValue { .object([("properties", .object(keys.map { ($0, .bool(false)) }))]) }
-        func runIs(_ mode: RunMode) -> JSONValue {
+    static func crossFieldRules(_ section: SectionSpec) -> [(String, OrderedJSON)] {
+        func forbidden(_ keys: [String]) -> OrderedJSON { .object([("properties", .object(keys.map { ($0, .bool(false)) }))]) }
+        func runIs(_ mode: RunMode) -> OrderedJSON {
             .object([("required", .array([.string("run")])), ("properties", .object([("run", .object([("const", .string(mode.rawValue))]))]))])
         }
         switch section.id {
@@ -84,13 +84,13 @@ public enum JSONSchemaGenerator {
     /// A string matching `regex`. The decoder reads a scalar's text whatever
     /// YAML would type it as, so where the pattern admits digit-only text
     /// (`cluster_id: 20240101`, `ports: [80]`) a YAML integer is valid too.
-    static func pattern(_ regex: String) -> JSONValue {
+    static func pattern(_ regex: String) -> OrderedJSON {
         guard admitsDigits(regex) else { return .object([("type", .string("string")), ("pattern", .string(regex))]) }
         return .object([("type", .array([.string("string"), .string("integer")])), ("pattern", .string(regex)), ("minimum", .int(0))])
     }
 
     /// Property names are always strings in JSON: drop the integer alternative.
-    static func propertyName(_ schema: JSONValue) -> JSONValue {
+    static func propertyName(_ schema: OrderedJSON) -> OrderedJSON {
         guard case .object(let fields) = schema else { return schema }
         return .object(fields.compactMap { field in
             switch field.0 {
@@ -108,13 +108,13 @@ public enum JSONSchemaGenerator {
 
     /// YAML scalars that the language reads as strings may look like numbers or
     /// booleans to a YAML 1.2 loader (`version: 3.3`), so those are allowed too.
-    static func scalarText(_ regex: String?) -> JSONValue {
-        var f: [(String, JSONValue)] = [("type", .array([.string("string"), .string("number"), .string("boolean")]))]
+    static func scalarText(_ regex: String?) -> OrderedJSON {
+        var f: [(String, OrderedJSON)] = [("type", .array([.string("string"), .string("number"), .string("boolean")]))]
         if let regex { f.append(("pattern", .string(regex))) }
         return .object(f)
     }
 
-    static func type(_ t: FieldType) -> JSONValue {
+    static func type(_ t: FieldType) -> OrderedJSON {
         switch t {
         case .string: return scalarText(nil)
         case .pattern(let regex, _): return pattern(regex)
@@ -144,34 +144,6 @@ public enum JSONSchemaGenerator {
             return .object([("anyOf", .array([.object([("const", .string("all"))]),
                                               .object([("type", .string("array")), ("items", pattern(Schema.nameRegex))])]))])
         case .oneOf(let types): return .object([("anyOf", .array(types.map(type)))])
-        }
-    }
-}
-
-/// A JSON value whose objects keep their key order, rendered deterministically.
-enum JSONValue {
-    case string(String)
-    case int(Int)
-    case bool(Bool)
-    case array([JSONValue])
-    case object([(String, JSONValue)])
-
-    func rendered(indent: Int) -> String {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let close = String(repeating: "  ", count: indent)
-        switch self {
-        case .string(let s): return JSONQuoting.quote(s)
-        case .int(let i): return String(i)
-        case .bool(let b): return b ? "true" : "false"
-        case .array(let items):
-            if items.isEmpty { return "[]" }
-            if items.allSatisfy({ if case .string = $0 { return true } else { return false } }) {
-                return "[" + items.map { $0.rendered(indent: 0) }.joined(separator: ", ") + "]"
-            }
-            return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "]"
-        case .object(let fields):
-            if fields.isEmpty { return "{}" }
-            return "{\n" + fields.map { pad + JSONQuoting.quote($0.0) + ": " + $0.1.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "}"
         }
     }
 }

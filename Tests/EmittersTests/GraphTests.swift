@@ -1,6 +1,7 @@
 import Foundation
 import Planner
 import Testing
+import Values
 @testable import Emitters
 
 @Suite struct GraphTests {
@@ -44,6 +45,23 @@ import Testing
             #expect((e["reason"] as? String)?.isEmpty == false)
         }
         #expect(json.contains("\n  \"nodes\": [\n    {\n      \"id\": "))
+    }
+
+    /// plan.json is appended by hand for speed (a fleet's plan has hundreds of
+    /// thousands of nodes); it must be exactly what the general JSON writer
+    /// makes of the same plan.
+    @Test(arguments: ["flannel-userns.yaml", "ecs-demo.yaml"])
+    func planJSONIsWhatTheGeneralWriterWrites(_ file: String) throws {
+        let (_, p) = try ScriptFixtures.seed(file)
+        let nodes: [OrderedJSON] = p.steps.map { s in
+            .object([("id", .string(s.id)), ("host", .string(s.host)), ("step", .string(s.name)),
+                     ("phase", .int(s.phase)), ("label", .string(s.label)), ("component", .string(s.component))])
+        }
+        let edges: [OrderedJSON] = p.edges.map { e in
+            .object([("from", .string(e.from)), ("to", .string(e.to)), ("reason", .string(e.reason))])
+        }
+        let expected = OrderedJSON.object([("name", .string(p.name)), ("nodes", .array(nodes)), ("edges", .array(edges))]).document()
+        #expect(PlanJSON.render(p) == expected)
     }
 
     @Test func crossHostEdgesAreDashedAndNodesReadable() throws {

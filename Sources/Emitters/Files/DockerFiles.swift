@@ -1,4 +1,5 @@
 import Model
+import Values
 
 /// The files that configure a host's Docker daemon.
 enum DockerFiles {
