@@ -48,16 +48,21 @@ let package = Package(
         .executableTarget(name: "TopocBench", dependencies: ["CYAML"]),
         .executableTarget(name: "TopocFuzz", dependencies: ["TopocCLI", "Syntax", "Diagnostics"]),
 
-        .testTarget(name: "ValuesTests", dependencies: ["Values"]),
+        // What the test targets share: running programs through files, tool
+        // lookup, scratch directories, executables written by a child process,
+        // the repository root. Foundation only, so any test target can use it.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
+        .testTarget(name: "ValuesTests", dependencies: ["Values", "TestSupport"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
-        .testTarget(name: "ModelTests", dependencies: ["Model", "Syntax"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Model", "Syntax"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Model", "Syntax"]),
-        .testTarget(name: "EmittersTests", dependencies: ["Emitters", "Planner", "Model", "Syntax"]),
-        .testTarget(name: "CLITests", dependencies: ["TopocCLI"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "Syntax", "TestSupport"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Model", "Syntax", "TestSupport"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Model", "Syntax", "TestSupport"]),
+        .testTarget(name: "EmittersTests", dependencies: ["Emitters", "Planner", "Model", "Syntax", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TopocCLI", "TestSupport"]),
         // Every output handed to the program that consumes it.
-        .testTarget(name: "ConformanceTests", dependencies: ["TopocCLI", "Emitters", "Planner", "Model", "Syntax", "Diagnostics"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["TopocCLI", "Emitters", "Planner", "Model", "Syntax", "Diagnostics", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

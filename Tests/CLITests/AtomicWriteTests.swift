@@ -3,6 +3,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+import TestSupport
 
 /// `topoc compile` killed with SIGKILL at random moments: the output directory
 /// must always hold the complete old tree or the complete new one (its MANIFEST
@@ -34,8 +35,8 @@ import Glibc
     /// The tree's MANIFEST, after checking it verifies and lists every file.
     static func verifiedManifest(_ tree: String) -> String? {
         guard let manifest = try? String(contentsOfFile: tree + "/MANIFEST", encoding: .utf8) else { return nil }
-        let check = runProcess("/bin/sh", ["-c", "cd \"$1\" && sha256sum --quiet --strict -c MANIFEST", "sh", tree])
-        guard check.status == 0 else { return nil }
+        guard let check = try? Subprocess.run(["/bin/sh", "-c", "cd \"$1\" && sha256sum --quiet --strict -c MANIFEST", "sh", tree]),
+              check.status == 0 else { return nil }
         let listed = Set(manifest.split(separator: "\n").map { String($0.dropFirst(66)) })
         let onDisk = Set((FileManager.default.enumerator(atPath: tree)?.allObjects ?? []).compactMap { $0 as? String }.filter {
             var d: ObjCBool = false
@@ -54,19 +55,19 @@ import Glibc
     }
 
     @Test func killedCompilesLeaveTheOldOrTheNewTree() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("cli")
+        defer { Scratch.remove(dir) }
         let (specA, specB, out) = try Self.twoSpecs(in: dir, hosts: 600)
         let tree = out + "/big"
         // Reference manifests of both trees.
-        #expect(runProcess(topocBinary(), ["compile", specB.path, "-o", out]).status == 0)
+        #expect(try Subprocess.run([topocBinary(), "compile", specB.path, "-o", out]).status == 0)
         let manifestB = try #require(Self.verifiedManifest(tree))
-        #expect(runProcess(topocBinary(), ["compile", specA.path, "-o", out]).status == 0)
+        #expect(try Subprocess.run([topocBinary(), "compile", specA.path, "-o", out]).status == 0)
         let manifestA = try #require(Self.verifiedManifest(tree))
         #expect(manifestA != manifestB)
         // How long one compile takes here, to spread the kills over it.
         let start = Date()
-        #expect(runProcess(topocBinary(), ["compile", specA.path, "-o", out]).status == 0)
+        #expect(try Subprocess.run([topocBinary(), "compile", specA.path, "-o", out]).status == 0)
         let duration = max(0.05, Date().timeIntervalSince(start))
 
         var generator = SystemRandomNumberGenerator()
@@ -74,15 +75,10 @@ import Glibc
         for attempt in 0..<24 {
             let spec = attempt % 2 == 0 ? specB : specA
             let specFile: String = spec.path
-            var pid: pid_t = 0
-            let words: [String] = [topocBinary(), "compile", specFile, "-o", out]
-            let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-            defer { argv.forEach { free($0) } }
-            #expect(posix_spawn(&pid, topocBinary(), nil, nil, argv, environ) == 0)
+            let child = try Spawned([topocBinary(), "compile", specFile, "-o", out])
             usleep(UInt32(Double.random(in: 0...(duration * 1.2), using: &generator) * 1_000_000))
-            kill(pid, SIGKILL)
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
+            kill(child.pid, SIGKILL)
+            child.wait()
             let found = Self.verifiedManifest(tree)
             #expect(found != nil, "attempt \(attempt): the tree is incomplete or mixed")
             #expect(found == manifestA || found == manifestB, "attempt \(attempt): neither tree")
@@ -90,7 +86,7 @@ import Glibc
             if found == expectedNew { sawNew += 1 } else { sawOld += 1 }
         }
         // A later compile cleans up whatever killed runs left behind.
-        #expect(runProcess(topocBinary(), ["compile", specA.path, "-o", out]).status == 0)
+        #expect(try Subprocess.run([topocBinary(), "compile", specA.path, "-o", out]).status == 0)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0 != "big" }
         #expect(leftovers.isEmpty, "stale staging directories: \(leftovers)")
         // Both outcomes occurred, so the kills really landed mid-write and after.
@@ -103,14 +99,14 @@ import Glibc
     /// old tree exactly as it was, and leave
     /// no staging directory behind.
     @Test func aFailedWriteKeepsTheOldTreeAndLeavesNothingBehind() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("cli")
+        defer { Scratch.remove(dir) }
         let (specA, specB, out) = try Self.twoSpecs(in: dir, hosts: 200)
-        #expect(runProcess(topocBinary(), ["compile", specA.path, "-o", out]).status == 0)
+        #expect(try Subprocess.run([topocBinary(), "compile", specA.path, "-o", out]).status == 0)
         let before = try #require(Self.verifiedManifest(out + "/big"))
         // bash's `ulimit -f` counts 1024-byte blocks; SIGXFSZ ignored, so the
         // write fails with EFBIG instead of killing the process.
-        let limited = runProcess("/bin/bash", ["-c", "trap '' XFSZ; ulimit -f 4; exec \"$@\"", "bash",
+        let limited = try Subprocess.run(["/bin/bash", "-c", "trap '' XFSZ; ulimit -f 4; exec \"$@\"", "bash",
                                                topocBinary(), "compile", specB.path, "-o", out])
         #expect(limited.status == 2)
         #expect(limited.stderr.contains("cannot write"), "\(limited.stderr)")

@@ -1,12 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import TopocCLI
 
-/// Repository root, found from this file's path, so tests read Specs/ and
-/// Outputs/ wherever the package is checked out.
-let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-func specPath(_ name: String) -> String { repositoryRoot.appendingPathComponent("Specs/\(name)").path }
+/// A seed spec's path (Specs/NAME).
+func specPath(_ name: String) -> String { Repository.url("Specs/\(name)").path }
 
 @Suite struct CommandLineTests {
     @Test func versionAndHelp() {
@@ -56,8 +54,8 @@ func specPath(_ name: String) -> String { repositoryRoot.appendingPathComponent(
     }
 
     @Test func colourOnlyOnATerminalAndNeverWithNoColor() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("cli")
+        defer { Scratch.remove(dir) }
         let file = dir.appendingPathComponent("bad.yaml")
         try "version: 2\n".write(to: file, atomically: true, encoding: .utf8)
         let plain = RecordingConsole()
@@ -75,8 +73,8 @@ func specPath(_ name: String) -> String { repositoryRoot.appendingPathComponent(
     }
 
     @Test func textDiagnosticHasCaretUnderTheValue() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("cli")
+        defer { Scratch.remove(dir) }
         let file = dir.appendingPathComponent("bad.yaml")
         try "version: 1\nname: t\nsubnets:\n  lan: {cidr: 10.0.6.1/24}\nhosts: {}\n".write(to: file, atomically: true, encoding: .utf8)
         let r = runTopoc(["lint", file.path])

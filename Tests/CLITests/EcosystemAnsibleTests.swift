@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import TopocCLI
 
@@ -15,7 +16,7 @@ import Testing
     static let ansibleEnvironment = ["ANSIBLE_NOCOLOR": "1", "ANSIBLE_HOST_KEY_CHECKING": "False", "ANSIBLE_RETRY_FILES_ENABLED": "False"]
 
     func requireAnsible() throws {
-        try #require(Ecosystem.tool("ansible-playbook") != nil && Ecosystem.tool("ansible-inventory") != nil, Ecosystem.missing("ansible-core"))
+        try #require(Subprocess.which("ansible-playbook") != nil && Subprocess.which("ansible-inventory") != nil, Ecosystem.missing("ansible-core"))
     }
 
     /// Ansible's warnings about the files (a group name it dislikes, a host and
@@ -26,8 +27,8 @@ import Testing
     }
 
     /// Runs an ansible command in a compiled tree's ansible/ directory.
-    func ansible(_ argv: [String], tree: URL) -> ProcessResult {
-        Ecosystem.run(argv, in: tree.appendingPathComponent("ansible"), environment: Self.ansibleEnvironment)
+    func ansible(_ argv: [String], tree: URL) throws -> Subprocess.Result {
+        try Subprocess.run(argv, environment: Self.ansibleEnvironment, in: tree.appendingPathComponent("ansible"))
     }
 
     /// plan.json's nodes, in plan order.
@@ -39,9 +40,9 @@ import Testing
     @Test func playbooksPassSyntaxCheck() throws {
         try requireAnsible()
         let out = try Ecosystem.compiledSeeds()
-        defer { try? FileManager.default.removeItem(at: out) }
+        defer { Scratch.remove(out) }
         for seed in Self.seeds {
-            let r = ansible(["ansible-playbook", "--syntax-check", "-i", "inventory.yml", "site.yml"], tree: out.appendingPathComponent(seed.name))
+            let r = try ansible(["ansible-playbook", "--syntax-check", "-i", "inventory.yml", "site.yml"], tree: out.appendingPathComponent(seed.name))
             #expect(r.status == 0, "\(seed.name): \(r.stdout)\(r.stderr)")
             #expect(Self.warnings(r.stderr).isEmpty, "\(seed.name): \(r.stderr)")
         }
@@ -50,9 +51,9 @@ import Testing
     @Test func inventoryListsEveryHostAtItsAddress() throws {
         try requireAnsible()
         let out = try Ecosystem.compiledSeeds()
-        defer { try? FileManager.default.removeItem(at: out) }
+        defer { Scratch.remove(out) }
         for seed in Self.seeds {
-            let r = ansible(["ansible-inventory", "-i", "inventory.yml", "--list"], tree: out.appendingPathComponent(seed.name))
+            let r = try ansible(["ansible-inventory", "-i", "inventory.yml", "--list"], tree: out.appendingPathComponent(seed.name))
             try #require(r.status == 0, "\(seed.name): \(r.stderr)")
             #expect(Self.warnings(r.stderr).isEmpty, "\(seed.name): \(r.stderr)")
             let list = try #require(try Ecosystem.json(r.stdout) as? [String: Any])
@@ -91,7 +92,7 @@ import Testing
     /// play per phase, in order, on exactly the hosts with steps in that phase.
     @Test func playsFollowThePlanPhasesInOrder() throws {
         let out = try Ecosystem.compiledSeeds()
-        defer { try? FileManager.default.removeItem(at: out) }
+        defer { Scratch.remove(out) }
         for seed in Self.seeds {
             let tree = out.appendingPathComponent(seed.name)
             let nodes = try planNodes(tree)
@@ -104,7 +105,7 @@ import Testing
                 }
                 expected.append((phase, hosts))
             }
-            let converted = Ecosystem.run(["python3", "-c", "import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))",
+            let converted = try Subprocess.run(["python3", "-c", "import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))",
                                            tree.appendingPathComponent("ansible/site.yml").path])
             try #require(converted.status == 0, "PyYAML could not read site.yml: \(converted.stderr)")
             let plays = try #require(try Ecosystem.json(converted.stdout) as? [[String: Any]])
@@ -132,7 +133,7 @@ import Testing
     @Test func aRunKeepsPhaseOrderAndStopsAtAFailure() throws {
         try requireAnsible()
         let out = try Ecosystem.compiledSeeds()
-        defer { try? FileManager.default.removeItem(at: out) }
+        defer { Scratch.remove(out) }
         for seed in Self.seeds {
             let tree = out.appendingPathComponent(seed.name)
             let nodes = try planNodes(tree)
@@ -167,9 +168,9 @@ import Testing
 
     /// Runs site.yml with every host local and its script a stub; `failing`
     /// makes one host's stub exit with a status in one phase.
-    func stubRun(_ tree: URL, hosts: [String], failing: (host: String, phase: Int, status: Int)?) throws -> (result: ProcessResult, log: [String]) {
-        let scratch = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+    func stubRun(_ tree: URL, hosts: [String], failing: (host: String, phase: Int, status: Int)?) throws -> (result: Subprocess.Result, log: [String]) {
+        let scratch = try Scratch.directory("cli")
+        defer { Scratch.remove(scratch) }
         let log = scratch.appendingPathComponent("log").path
         var inventory = "all:\n  hosts:\n"
         for host in hosts.sorted() {
@@ -177,10 +178,7 @@ import Testing
             var body = "#!/bin/sh\n[ \"$1\" = --phase ] || exit 9\necho \"\(host) $2\" >> '\(log)'\n"
             if let f = failing, f.host == host { body += "[ \"$2\" = \(f.phase) ] && exit \(f.status)\n" }
             body += "exit 0\n"
-            // Written by a child process: a write descriptor held here could leak
-            // into a sibling test's fork and make the stub "Text file busy".
-            let written = runProcess("/bin/sh", ["-c", "cat > \"$1\" && chmod 755 \"$1\"", "sh", stub.path], stdin: body)
-            #expect(written.status == 0)
+            try Scratch.write(body, to: stub, executable: true)
             let name = host == "workstation" ? "localhost" : host
             inventory += "    \(name):\n      ansible_connection: local\n      ansible_become: false\n"
             inventory += "      ansible_python_interpreter: /usr/bin/python3\n      topoc_setup_sh: '\(stub.path)'\n"
@@ -188,14 +186,14 @@ import Testing
         let stubs = scratch.appendingPathComponent("stubs.yml")
         try inventory.write(to: stubs, atomically: true, encoding: .utf8)
         let argv = ["ansible-playbook", "-i", "inventory.yml", "-i", stubs.path, "--skip-tags", "always", "site.yml"]
-        var result = ansible(argv, tree: tree)
+        var result = try ansible(argv, tree: tree)
         // A run whose recap lists no host never reached one: ansible's workers
         // could not start (on a shared machine, a full /dev/shm). Try again
         // rather than blame the playbook; any real run lists its hosts.
         for _ in 0..<2 where !result.stdout.contains(" ok=") {
             sleep(3)
             try? FileManager.default.removeItem(atPath: log)
-            result = ansible(argv, tree: tree)
+            result = try ansible(argv, tree: tree)
         }
         let lines = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
         return (result, lines)

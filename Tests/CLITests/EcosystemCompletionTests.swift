@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import TopocCLI
 
@@ -23,7 +24,7 @@ import Testing
 
     /// What bash's completion function offers for `words` (the last one being
     /// completed), one candidate a line, sorted.
-    static func bashComplete(_ script: String, _ words: [String]) -> (status: Int32, candidates: [String], stderr: String) {
+    static func bashComplete(_ script: String, _ words: [String]) throws -> (status: Int32, candidates: [String], stderr: String) {
         let body = """
         source "$1" || exit 9
         shift
@@ -31,40 +32,40 @@ import Testing
         _topoc
         printf '%s\\n' "${COMPREPLY[@]}"
         """
-        let r = runProcess("/bin/bash", ["-c", body, "bash", script] + words)
+        let r = try Subprocess.run(["/bin/bash", "-c", body, "bash", script] + words)
         return (r.status, r.stdout.split(separator: "\n").map(String.init).sorted(), r.stderr)
     }
 
     @Test func bashLoadsAndCompletes() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("cli")
+        defer { Scratch.remove(dir) }
         let script = try Self.script("bash", in: dir)
-        let syntax = runProcess("/bin/bash", ["-n", script])
+        let syntax = try Subprocess.run(["/bin/bash", "-n", script])
         #expect(syntax.status == 0, "\(syntax.stderr)")
-        let loaded = runProcess("/bin/bash", ["-c", "source \"$1\" && complete -p topoc", "bash", script])
+        let loaded = try Subprocess.run(["/bin/bash", "-c", "source \"$1\" && complete -p topoc", "bash", script])
         #expect(loaded.status == 0 && loaded.stderr.isEmpty, "\(loaded.stderr)")
         #expect(loaded.stdout == "complete -o filenames -F _topoc topoc\n")
         // The documented way to load it, through the built binary when there is one.
         if FileManager.default.isExecutableFile(atPath: topocBinary()) {
-            let live = runProcess("/bin/bash", ["-c", "source <(\"$1\" completion bash) && complete -p topoc", "bash", topocBinary()])
+            let live = try Subprocess.run(["/bin/bash", "-c", "source <(\"$1\" completion bash) && complete -p topoc", "bash", topocBinary()])
             #expect(live.status == 0 && live.stdout.contains("_topoc"), "\(live.stderr)")
         }
-        let explain = Self.bashComplete(script, ["topoc", "explain", "por"])
+        let explain = try Self.bashComplete(script, ["topoc", "explain", "por"])
         #expect(explain.status == 0 && explain.stderr.isEmpty, "\(explain.stderr)")
         #expect(explain.candidates == Self.rules(startingWith: "por"))
         #expect(explain.candidates.contains("port-conflict") && explain.candidates.contains("portworx-min-nodes"))
-        #expect(Self.bashComplete(script, ["topoc", "comp"]).candidates == ["compile", "completion"])
-        #expect(Self.bashComplete(script, ["topoc", "lint", "--ignore", "kvdb-e"]).candidates == ["kvdb-endpoint-url", "kvdb-even-members"])
-        #expect(Self.bashComplete(script, ["topoc", "completion", ""]).candidates == ["bash", "fish", "zsh"])
-        #expect(Self.bashComplete(script, ["topoc", "compile", "--ch"]).candidates == ["--check"])
+        #expect(try Self.bashComplete(script, ["topoc", "comp"]).candidates == ["compile", "completion"])
+        #expect(try Self.bashComplete(script, ["topoc", "lint", "--ignore", "kvdb-e"]).candidates == ["kvdb-endpoint-url", "kvdb-even-members"])
+        #expect(try Self.bashComplete(script, ["topoc", "completion", ""]).candidates == ["bash", "fish", "zsh"])
+        #expect(try Self.bashComplete(script, ["topoc", "compile", "--ch"]).candidates == ["--check"])
     }
 
-    static let zsh = Ecosystem.tool("zsh")
-    static let fish = Ecosystem.tool("fish")
+    static let zsh = Subprocess.which("zsh")
+    static let fish = Subprocess.which("fish")
 
     /// Types `line` and two tabs into an interactive zsh with the script
     /// sourced, and returns the screen text (escape sequences removed).
-    static func zshScreen(_ zsh: String, script: String, line: String) -> String {
+    static func zshScreen(_ zsh: String, script: String, line: String) throws -> String {
         let driver = """
         zmodload zsh/zpty
         zpty z zsh -f -i
@@ -76,44 +77,45 @@ import Testing
         print -r -- "$out"
         zpty -d z
         """
-        let dump = FileManager.default.temporaryDirectory.appendingPathComponent("topoc-zcompdump-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dump) }
-        let r = runProcess("/usr/bin/timeout", ["30", zsh, "-f", "-c", driver, "zsh", script, line, dump])
+        let dir = try Scratch.directory("zcompdump")
+        defer { Scratch.remove(dir) }
+        let dump = dir.appendingPathComponent("dump").path
+        let r = try Subprocess.run(["/usr/bin/timeout", "30", zsh, "-f", "-c", driver, "zsh", script, line, dump])
         return r.stdout.replacingOccurrences(of: "\u{1b}\\[[0-9;?]*[A-Za-z]", with: "", options: .regularExpression)
     }
 
     @Test(.enabled(if: zsh != nil, "zsh is not installed (scripts/test installs it)"))
     func zshParsesAndCompletes() throws {
         let zsh = try #require(Self.zsh)
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("cli")
+        defer { Scratch.remove(dir) }
         let script = try Self.script("zsh", in: dir)
-        let syntax = runProcess(zsh, ["-n", script])
+        let syntax = try Subprocess.run([zsh, "-n", script])
         #expect(syntax.status == 0, "\(syntax.stderr)")
         // Sourced, it registers itself with compdef.
-        let sourced = runProcess(zsh, ["-f", "-c", "autoload -U compinit && compinit -u -d \"$2\" && source \"$1\" && print -r -- ${_comps[topoc]}", "zsh", script, dir.appendingPathComponent("dump").path])
+        let sourced = try Subprocess.run([zsh, "-f", "-c", "autoload -U compinit && compinit -u -d \"$2\" && source \"$1\" && print -r -- ${_comps[topoc]}", "zsh", script, dir.appendingPathComponent("dump").path])
         #expect(sourced.status == 0 && sourced.stdout == "_topoc\n", "\(sourced.stdout)\(sourced.stderr)")
-        let screen = Self.zshScreen(zsh, script: script, line: "topoc explain por")
+        let screen = try Self.zshScreen(zsh, script: script, line: "topoc explain por")
         for rule in Self.rules(startingWith: "por") { #expect(screen.contains(rule + " "), "\(rule) not offered:\n\(screen)") }
         #expect(screen.contains("-- Two components of one host listen"), "rules come with their summaries:\n\(screen)")
-        let ignore = Self.zshScreen(zsh, script: script, line: "topoc lint --ignore kvdb-e")
+        let ignore = try Self.zshScreen(zsh, script: script, line: "topoc lint --ignore kvdb-e")
         #expect(ignore.contains("kvdb-endpoint-url") && ignore.contains("kvdb-even-members") && !ignore.contains("port-conflict"), "\(ignore)")
     }
 
     @Test(.enabled(if: fish != nil, "fish is not installed (scripts/test installs it)"))
     func fishParsesAndCompletes() throws {
         let fish = try #require(Self.fish)
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("cli")
+        defer { Scratch.remove(dir) }
         let script = try Self.script("fish", in: dir)
-        let syntax = runProcess(fish, ["-n", script])
+        let syntax = try Subprocess.run([fish, "-n", script])
         #expect(syntax.status == 0, "\(syntax.stderr)")
-        func complete(_ line: String) -> [String] {
-            let r = runProcess(fish, ["--no-config", "-c", "source $argv[1]; complete -C $argv[2]", script, line])
+        func complete(_ line: String) throws -> [String] {
+            let r = try Subprocess.run([fish, "--no-config", "-c", "source $argv[1]; complete -C $argv[2]", script, line])
             return r.stdout.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }.sorted()
         }
-        #expect(complete("topoc explain por") == Self.rules(startingWith: "por"))
-        #expect(complete("topoc lint --ignore kvdb-e") == ["kvdb-endpoint-url", "kvdb-even-members"])
-        #expect(complete("topoc comp") == ["compile", "completion"])
+        #expect(try complete("topoc explain por") == Self.rules(startingWith: "por"))
+        #expect(try complete("topoc lint --ignore kvdb-e") == ["kvdb-endpoint-url", "kvdb-even-members"])
+        #expect(try complete("topoc comp") == ["compile", "completion"])
     }
 }

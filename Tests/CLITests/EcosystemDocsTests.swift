@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import TopocCLI
 
@@ -9,7 +10,7 @@ import Testing
     static let regenerate = "run scripts/gen-rules-doc to regenerate docs/rules.md"
 
     static func rulesDoc() throws -> String {
-        try String(contentsOf: repositoryRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        try String(contentsOf: Repository.url("docs/rules.md"), encoding: .utf8)
     }
 
     /// Each rule's section, in the order of `topoc explain`, holds exactly
@@ -37,20 +38,20 @@ import Testing
     @Test func theGeneratorReproducesTheCommittedFile() throws {
         let binary = topocBinary()
         try #require(FileManager.default.isExecutableFile(atPath: binary), "build topoc first (scripts/test does)")
-        let script = repositoryRoot.appendingPathComponent("scripts/gen-rules-doc").path
-        let r = runProcess("/bin/bash", [script, "--stdout"], environment: ProcessInfo.processInfo.environment.merging(["TOPOC": binary]) { $1 })
+        let script = Repository.url("scripts/gen-rules-doc").path
+        let r = try Subprocess.run(["/bin/bash", script, "--stdout"], environment: ["TOPOC": binary])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == (try Self.rulesDoc()), "\(Self.regenerate)")
     }
 
     /// The documents the README lists exist, and their relative links resolve.
     @Test func documentationLinksResolve() throws {
-        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: Repository.url("README.md"), encoding: .utf8)
         for doc in ["docs/user-guide.md", "docs/rules.md", "docs/editor-setup.md", "docs/spec-language.md"] {
             #expect(readme.contains("(\(doc))"), "README.md does not link \(doc)")
-            #expect(FileManager.default.fileExists(atPath: repositoryRoot.appendingPathComponent(doc).path), "\(doc) is missing")
+            #expect(FileManager.default.fileExists(atPath: Repository.url(doc).path), "\(doc) is missing")
         }
-        let docs = repositoryRoot.appendingPathComponent("docs")
+        let docs = Repository.url("docs")
         for name in try FileManager.default.contentsOfDirectory(atPath: docs.path) where name.hasSuffix(".md") {
             let text = try String(contentsOf: docs.appendingPathComponent(name), encoding: .utf8)
             for link in Self.relativeLinks(text) {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import TopocCLI
 
@@ -129,7 +130,7 @@ import Testing
 
     @Test func schemaIsValidDraft202012() throws {
         let tool = try checkJSONSchema()
-        let r = runProcess(tool, ["--check-metaschema", Self.schemaFile.path])
+        let r = try Subprocess.run([tool, "--check-metaschema", Self.schemaFile.path])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         let schema = try #require(try Ecosystem.json(String(contentsOf: Self.schemaFile, encoding: .utf8)) as? [String: Any])
         #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
@@ -138,7 +139,7 @@ import Testing
     @Test func everyShippedSpecValidates() throws {
         let tool = try checkJSONSchema()
         #expect(Ecosystem.specFiles.count >= 2)
-        let r = runProcess(tool, ["--schemafile", Self.schemaFile.path] + Ecosystem.specFiles)
+        let r = try Subprocess.run([tool, "--schemafile", Self.schemaFile.path] + Ecosystem.specFiles)
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
     }
 
@@ -150,11 +151,11 @@ import Testing
         let found = Pipeline.check(Array(c.yaml.utf8)).diagnostics.filter { $0.severity == .error && frontEnd.contains($0.rule) }.map { $0.rule }
         if let rule = c.rule { #expect(found.contains(rule), "topoc reports \(found), not \(rule)") }
         else { #expect(found.isEmpty, "topoc rejects the valid case: \(found)") }
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("cli")
+        defer { Scratch.remove(dir) }
         let spec = dir.appendingPathComponent("spec.yaml")
         try c.yaml.write(to: spec, atomically: true, encoding: .utf8)
-        let r = runProcess(tool, ["--schemafile", Self.schemaFile.path, spec.path])
+        let r = try Subprocess.run([tool, "--schemafile", Self.schemaFile.path, spec.path])
         if c.rule == nil { #expect(r.status == 0, "the schema rejects a spec topoc accepts:\n\(r.stdout)\(r.stderr)") }
         else { #expect(r.status == 1, "the schema accepts a spec topoc rejects (\(c.rule ?? "")):\n\(r.stdout)\(r.stderr)") }
     }

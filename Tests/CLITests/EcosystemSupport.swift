@@ -1,20 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import TopocCLI
 
-/// Shared by the Ecosystem tests: the external tools they hand topoc's outputs
+/// Shared by the Ecosystem tests: the Python tools they hand topoc's outputs
 /// to, found where scripts/test installs them, and the seed specs compiled.
+/// (Programs on PATH and running them: TestSupport's `Subprocess`.)
 enum Ecosystem {
-    /// A program on PATH (or nil).
-    static func tool(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
-            let candidate = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
     /// A tool of the Python venv scripts/test prepares: beside $TOPOC_PYTHON,
     /// else in the checkout's .venv. Nil when neither has it.
     static func venvTool(_ name: String) -> String? {
@@ -22,7 +14,7 @@ enum Ecosystem {
         if let python = ProcessInfo.processInfo.environment["TOPOC_PYTHON"] {
             dirs.append(URL(fileURLWithPath: python).deletingLastPathComponent().path)
         }
-        dirs.append(repositoryRoot.appendingPathComponent(".venv/bin").path)
+        dirs.append(Repository.url(".venv/bin").path)
         return dirs.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
@@ -33,7 +25,7 @@ enum Ecosystem {
     /// Every spec file the tests compile: Specs/ and Tests/Specs/ when present.
     static var specFiles: [String] {
         ["Specs", "Tests/Specs"].flatMap { dir -> [String] in
-            let path = repositoryRoot.appendingPathComponent(dir).path
+            let path = Repository.url(dir).path
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
         }
@@ -41,18 +33,10 @@ enum Ecosystem {
 
     /// Compiles the seed specs into a fresh directory; the caller removes it.
     static func compiledSeeds() throws -> URL {
-        let dir = temporaryDirectory()
+        let dir = try Scratch.directory("cli")
         let r = runTopoc(["compile", "-o", dir.path, specPath("flannel-userns.yaml"), specPath("ecs-demo.yaml")])
         try #require(r.status == 0, "compile failed: \(r.stderr)")
         return dir
-    }
-
-    /// Runs a program found on PATH, in `directory`.
-    static func run(_ argv: [String], in directory: URL? = nil, environment extra: [String: String] = [:]) -> ProcessResult {
-        var env = ProcessInfo.processInfo.environment
-        for (k, v) in extra { env[k] = v }
-        guard let directory else { return runProcess("/usr/bin/env", argv, environment: env) }
-        return runProcess("/bin/sh", ["-c", "cd \"$1\" && shift && exec \"$@\"", "sh", directory.path] + argv, environment: env)
     }
 
     /// A JSON value printed by a program.

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 import TopocCLI
 
@@ -49,10 +50,8 @@ import TopocCLI
     /// The fuzzing seeds (fuzz/seeds) and example specs, through the same path:
     /// every diagnostic on a line the file has, an output tree exactly when
     /// there is no error. The seeds that must compile do.
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
     static let seeds: [String] = ["fuzz/seeds", "Specs"].flatMap { dir in
-        ((try? FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent(dir).path)) ?? [])
+        ((try? FileManager.default.contentsOfDirectory(atPath: Repository.url(dir).path)) ?? [])
             .sorted().map { "\(dir)/\($0)" }
     }
 
@@ -61,7 +60,7 @@ import TopocCLI
     }
 
     @Test(arguments: seeds) func seedRunsCleanly(_ path: String) throws {
-        let data = try #require(FileManager.default.contents(atPath: FuzzRegressionTests.repository.appendingPathComponent(path).path))
+        let data = try #require(FileManager.default.contents(atPath: Repository.url(path).path))
         let r = FuzzRegressionTests.run([UInt8](data))
         for d in r.checked.diagnostics {
             #expect(d.location.line >= 1 && d.location.line <= r.checked.source.lineCount, "\(d.location) [\(d.rule)]")

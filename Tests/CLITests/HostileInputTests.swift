@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Hostile inputs: each must end in exit 1 with an error diagnostic that has a
@@ -52,20 +53,20 @@ import Testing
     @Test(arguments: 0..<cases.count)
     func endsInADiagnosticWithALine(_ index: Int) throws {
         let (name, rule, make) = Self.cases[index]
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("cli")
+        defer { Scratch.remove(dir) }
         let file = dir.appendingPathComponent("hostile.yaml")
         try Data(make()).write(to: file)
-        let r = measuredProcess(topocBinary(), ["lint", "--format", "json", file.path])
+        let (r, maxRSSKiB) = try measuredProcess(topocBinary(), ["lint", "--format", "json", file.path])
         #expect(r.status == 1, "\(name): exit \(r.status) \(r.stderr.prefix(300))")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], "\(name): \(r.stdout.prefix(300))")
         let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
         let first = try #require(diagnostics.first { $0["rule"] as? String == rule }, "\(name): \(diagnostics.prefix(3))")
         #expect(first["severity"] as? String == "error")
         #expect((first["line"] as? Int ?? 0) >= 1)
-        #expect(r.maxRSSKiB < 100 * 1024, "\(name): peak memory \(r.maxRSSKiB) KiB")
+        #expect(maxRSSKiB < 100 * 1024, "\(name): peak memory \(maxRSSKiB) KiB")
         // The text form must not let the input drive the terminal.
-        let text = runProcess(topocBinary(), ["lint", file.path])
+        let text = try Subprocess.run([topocBinary(), "lint", file.path])
         #expect(text.status == 1)
         #expect(!text.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\u{1B}" }, "\(name): control characters in text output")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import TopocCLI
 
@@ -133,12 +134,6 @@ func locateMarker(_ text: String) -> (text: String, line: Int, column: Int) {
     return (text.replacingCharacters(in: range, with: ""), line, column)
 }
 
-func temporaryDirectory() -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("topoc-test-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
 /// Runs the CLI in-process.
 func runTopoc(_ arguments: [String], environment: [String: String] = [:]) -> (status: Int32, stdout: String, stderr: String) {
     let console = RecordingConsole()
@@ -159,8 +154,8 @@ func runTopoc(_ arguments: [String], environment: [String: String] = [:]) -> (st
                 bytes.replaceSubrange(i..<i + 3, with: [0xC3, 0x28])
             }
         }
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("cli")
+        defer { Scratch.remove(dir) }
         let file = dir.appendingPathComponent("bad.yaml")
         try Data(bytes).write(to: file)
         let result = runTopoc(["lint", "--format", "json", file.path])
@@ -183,8 +178,8 @@ func runTopoc(_ arguments: [String], environment: [String: String] = [:]) -> (st
             .replacingOccurrences(of: "cidr: 10.0.0.0/24", with: "cidr: 10.0.0.5/24")
             .replacingOccurrences(of: "a: {os: centos7", with: "a: {os: windows")
             + "hostz: {}\n"
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("cli")
+        defer { Scratch.remove(dir) }
         let file = dir.appendingPathComponent("three.yaml")
         try text.write(to: file, atomically: true, encoding: .utf8)
         let result = runTopoc(["lint", "--format", "json", file.path])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import TopocCLI
 
@@ -7,20 +8,20 @@ import Testing
 /// and deterministic.
 @Suite(.serialized) struct OutputTreeTests {
     static var specs: [String] {
-        let dir = repositoryRoot.appendingPathComponent("Specs").path
+        let dir = Repository.url("Specs").path
         return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted().map { dir + "/" + $0 }
     }
 
     @Test func committedOutputsMatchTheSpecs() {
         #expect(Self.specs.count >= 2)
-        let r = runTopoc(["compile", "--check", "-o", repositoryRoot.appendingPathComponent("Outputs").path] + Self.specs)
+        let r = runTopoc(["compile", "--check", "-o", Repository.url("Outputs").path] + Self.specs)
         #expect(r.status == 0, "Outputs/ drifted from Specs/ (run: swift run topoc compile Specs/*.yaml):\n\(r.stdout)\(r.stderr)")
     }
 
     /// --check must fail, naming the file, after any edit, deletion or addition.
     @Test func checkReportsEveryKindOfDrift() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("cli")
+        defer { Scratch.remove(dir) }
         let spec = specPath("flannel-userns.yaml")
         #expect(runTopoc(["compile", spec, "-o", dir.path]).status == 0)
         #expect(runTopoc(["compile", "--check", spec, "-o", dir.path]).status == 0)
@@ -43,12 +44,12 @@ import Testing
     }
 
     @Test func manifestVerifiesWithSha256sum() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("cli")
+        defer { Scratch.remove(dir) }
         #expect(runTopoc(["compile", "-o", dir.path] + Self.specs).status == 0)
         for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
             let tree = dir.appendingPathComponent(name).path
-            let r = runProcess("/bin/sh", ["-c", "cd \"$1\" && sha256sum --quiet --strict -c MANIFEST", "sh", tree])
+            let r = try Subprocess.run(["/bin/sh", "-c", "cd \"$1\" && sha256sum --quiet --strict -c MANIFEST", "sh", tree])
             #expect(r.status == 0, "\(name): \(r.stdout)\(r.stderr)")
             let listed = try String(contentsOfFile: tree + "/MANIFEST", encoding: .utf8).split(separator: "\n").map { String($0.dropFirst(66)) }
             let onDisk = FileManager.default.enumerator(atPath: tree)!.allObjects.compactMap { $0 as? String }
@@ -59,8 +60,8 @@ import Testing
     }
 
     @Test func nothingIsWrittenOnErrors() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("cli")
+        defer { Scratch.remove(dir) }
         let bad = dir.appendingPathComponent("bad.yaml")
         try "version: 1\nname: bad\nsubnets: {}\nhosts: {}\n".write(to: bad, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("out")
@@ -70,8 +71,8 @@ import Testing
     }
 
     @Test func strictRefusesWarnings() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("cli")
+        defer { Scratch.remove(dir) }
         // The seed spec has warnings (udp backend, one-member kvdbs, ...).
         let r = runTopoc(["compile", "--strict", specPath("flannel-userns.yaml"), "-o", dir.path])
         #expect(r.status == 1)
@@ -81,12 +82,12 @@ import Testing
     /// Separate processes have different hash seeds; their trees must be
     /// byte-identical.
     @Test func outputIsIdenticalAcrossProcesses() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("cli")
+        defer { Scratch.remove(dir) }
         var manifests: [String] = []
         for run in 0..<3 {
             let out = dir.appendingPathComponent("run\(run)").path
-            let r = runProcess(topocBinary(), ["compile", "-o", out] + Self.specs)
+            let r = try Subprocess.run([topocBinary(), "compile", "-o", out] + Self.specs)
             #expect(r.status == 0, "\(r.stderr)")
             var all = ""
             for name in (try FileManager.default.contentsOfDirectory(atPath: out)).sorted() {

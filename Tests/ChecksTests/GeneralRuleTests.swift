@@ -1,4 +1,5 @@
 import Diagnostics
+import TestSupport
 import Testing
 @testable import Checks
 
@@ -131,7 +132,7 @@ import Testing
     }
 
     @Test func findingsAreInReportOrder() throws {
-        let s = try String(contentsOfFile: SeedSpecTests.repoRoot + "/Specs/flannel-userns.yaml", encoding: .utf8)
+        let s = try Repository.text("Specs/flannel-userns.yaml")
         let found = try lint(s)
         #expect(found == found.sorted(by: Diagnostic.reportOrder))
         #expect(found.count > 3)

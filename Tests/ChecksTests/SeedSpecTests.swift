@@ -1,15 +1,14 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 @testable import Checks
 
 /// The two specs that reproduce the guide lint without errors; every warning
 /// and info below is a real weakness or decision of the guide's setup.
 @Suite struct SeedSpecTests {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-
     func findings(_ name: String) throws -> [String] {
-        let text = try String(contentsOfFile: SeedSpecTests.repoRoot + "/Specs/" + name, encoding: .utf8)
+        let text = try Repository.text("Specs/" + name)
         return try lint(text).map { "\($0.location.line):\($0.location.column) \($0.severity.rawValue) \($0.rule)" }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// No check is vacuous: a generated output broken on purpose makes the
@@ -75,7 +76,7 @@ import Testing
         let sandbox = try NetnsSandbox()
         defer { sandbox.destroy() }
         let ns = try sandbox.addMember(0, address: "192.168.50.12", prefix: 24)
-        func start(_ bytes: [UInt8], seconds: Int) throws -> Tool.Result {
+        func start(_ bytes: [UInt8], seconds: Int) throws -> Subprocess.Result {
             let url = sandbox.directory.appendingPathComponent("etcd-\(UUID().uuidString.prefix(6)).conf")
             try Scratch.write(bytes, to: url)
             let data = sandbox.directory.appendingPathComponent("data-\(UUID().uuidString.prefix(6))")

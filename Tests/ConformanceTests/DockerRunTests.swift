@@ -1,6 +1,7 @@
 import Emitters
 import Foundation
 import Model
+import TestSupport
 import Testing
 
 /// Every `docker run` line of every container unit, given to the real docker
@@ -51,7 +52,7 @@ import Testing
     func dockerCLIParsesEveryRun(_ spec: CompiledSpec) throws {
         guard Tool.require("docker") else { return }
         for line in try Self.runLines(spec) {
-            let result = try Tool.run(["docker"] + line.argv.dropFirst(), environment: ["DOCKER_HOST": "unix:///nonexistent.sock"])
+            let result = try Subprocess.run(["docker"] + line.argv.dropFirst(), environment: ["DOCKER_HOST": "unix:///nonexistent.sock"])
             #expect(result.status != 0)
             #expect(result.stderr.contains("Cannot connect to the Docker daemon"), "\(spec.file) \(line.host) \(line.unit): \(result.stderr)")
         }

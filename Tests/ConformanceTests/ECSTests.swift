@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import TestSupport
 import Testing
 
 /// The ECS files, read by the programs that consume them: Debian's
@@ -12,11 +13,11 @@ import Testing
 
     /// `docker-compose config` on the compose file (in a scratch directory, so
     /// no project file around it is read) and the resolved config as JSON.
-    static func composeConfig(_ compose: [UInt8]) throws -> (Tool.Result, Any?) {
+    static func composeConfig(_ compose: [UInt8]) throws -> (Subprocess.Result, Any?) {
         let dir = try Scratch.directory("compose")
         defer { Scratch.remove(dir) }
         try Scratch.write(compose, to: dir.appendingPathComponent("docker-compose.yml"))
-        let result = try Tool.run(["docker-compose", "--no-ansi", "-f", "docker-compose.yml", "config"], environment: ["COMPOSE_PROJECT_NAME": "conformance"], in: dir)
+        let result = try Subprocess.run(["docker-compose", "--no-ansi", "-f", "docker-compose.yml", "config"], environment: ["COMPOSE_PROJECT_NAME": "conformance"], in: dir)
         guard result.status == 0 else { return (result, nil) }
         return (result, try Python.yamlAsJSON(result.stdout))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Planner
+import TestSupport
 import Testing
 
 /// etcd for real: each host-run kvdb of three members that an overlay uses is
@@ -101,7 +102,7 @@ import Testing
 
         // Read it back from another member, through the API flannel will use.
         let key = overlay.prefix.value + "/config"
-        let read: Tool.Result
+        let read: Subprocess.Result
         if overlay.usesEtcdV2 {
             read = try sandbox.run(in: namespaces[2], ["etcdctl", "--endpoints=\(endpoints)", "get", key], environment: ["ETCDCTL_API": "2"])
         } else {

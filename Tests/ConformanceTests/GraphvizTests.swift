@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// graph.dot of every spec (Specs/ and Tests/Specs/) is accepted and rendered
@@ -8,7 +9,7 @@ import Testing
     func everyGraphRenders(_ spec: CompiledSpec) throws {
         guard Tool.require("dot") else { return }
         let dot = try #require(spec.text("graph.dot"))
-        let result = try Tool.run(["dot", "-Tsvg"], stdin: dot)
+        let result = try Subprocess.run(["dot", "-Tsvg"], stdin: dot)
         #expect(result.status == 0, "\(spec.file): dot failed: \(result.stderr)")
         #expect(result.stderr.isEmpty, "\(spec.file): dot warned: \(result.stderr)")
         #expect(result.stdout.contains("<svg"))

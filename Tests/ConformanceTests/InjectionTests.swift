@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import TopocCLI
 
@@ -98,7 +99,7 @@ import TopocCLI
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
         try StubCommands.install(in: stubs)
         for script in scripts {
-            let r = try Tool.run(["bash", dir.appendingPathComponent(script).path, "--dry-run"], environment: [
+            let r = try Subprocess.run(["bash", dir.appendingPathComponent(script).path, "--dry-run"], environment: [
                 "PATH": "\(stubs.path):/usr/bin:/bin", "TOPOC_ROOT": dir.appendingPathComponent("root").path, "TOPOC_STUB_STATE": state.path,
                 "AWS_PROFILE": "conformance", "HOME": state.path], replaceEnvironment: true, in: dir.appendingPathComponent((script as NSString).deletingLastPathComponent))
             #expect(r.status == 0, "\(field) \(script): \(r.output)")

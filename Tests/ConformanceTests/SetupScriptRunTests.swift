@@ -1,5 +1,6 @@
 import Foundation
 import Planner
+import TestSupport
 import Testing
 
 /// Every host's setup.sh run for real against a scratch root with stub system
@@ -25,8 +26,8 @@ import Testing
 
         var script: String { root.deletingLastPathComponent().appendingPathComponent("setup.sh").path }
 
-        func run(_ arguments: [String] = []) throws -> Tool.Result {
-            try Tool.run(["bash", script] + arguments, environment: [
+        func run(_ arguments: [String] = []) throws -> Subprocess.Result {
+            try Subprocess.run(["bash", script] + arguments, environment: [
                 "PATH": "\(stubs.path):/usr/local/bin:/usr/bin:/bin", "TOPOC_ROOT": root.path, "TOPOC_WAIT_TIMEOUT": "3",
                 "TOPOC_STUB_STATE": state.path, "TOPOC_STUB_SHARED": shared.path, "HOME": state.path, "LC_ALL": "C",
             ], replaceEnvironment: true)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every generated script (hosts/*/setup.sh, workstation/setup.sh) parses under
@@ -15,8 +16,8 @@ import Testing
     }
 
     /// shellcheck's findings (empty when clean) over scripts under `dir`.
-    static func shellcheck(_ paths: [String], in dir: URL) throws -> Tool.Result {
-        try Tool.run(["shellcheck", "--format=gcc", "--external-sources"] + paths, in: dir)
+    static func shellcheck(_ paths: [String], in dir: URL) throws -> Subprocess.Result {
+        try Subprocess.run(["shellcheck", "--format=gcc", "--external-sources"] + paths, in: dir)
     }
 
     @Test(arguments: Specs.all)
@@ -29,7 +30,7 @@ import Testing
         let result = try Self.shellcheck(paths, in: dir)
         #expect(result.status == 0 && result.output.isEmpty, "\(spec.file): shellcheck:\n\(result.output)")
         for path in paths {
-            let syntax = try Tool.run(["bash", "-n", path], in: dir)
+            let syntax = try Subprocess.run(["bash", "-n", path], in: dir)
             #expect(syntax.status == 0 && syntax.output.isEmpty, "\(spec.file) \(path): bash -n: \(syntax.output)")
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import TopocCLI
 
@@ -9,7 +10,7 @@ import TopocCLI
         #expect(Specs.paths.filter { $0.hasPrefix("Specs/") }.count >= 2)
         #expect(Specs.paths.filter { $0.hasPrefix("Tests/Specs/") }.count >= 5)
         for path in Specs.paths {
-            let bytes = [UInt8](try Data(contentsOf: Specs.repositoryRoot.appendingPathComponent(path)))
+            let bytes = [UInt8](try Data(contentsOf: Repository.url(path)))
             let checked = Pipeline.check(bytes)
             let errors = checked.diagnostics.filter { $0.severity == .error }.map { "\($0.rule): \($0.message)" }
             #expect(errors.isEmpty, "\(path): \(errors)")

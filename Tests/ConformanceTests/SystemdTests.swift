@@ -1,5 +1,6 @@
 import Foundation
 import Planner
+import TestSupport
 import Testing
 
 /// Every unit and drop-in of every host passes `systemd-analyze verify` under a
@@ -9,7 +10,7 @@ import Testing
     /// Assembles one host's units under a scratch root with stub executables and
     /// stand-ins for the distribution's units the generated ones depend on, then
     /// runs `systemd-analyze verify` on every unit (and docker.service with its drop-ins).
-    static func verify(_ units: [(path: String, bytes: [UInt8])]) throws -> Tool.Result {
+    static func verify(_ units: [(path: String, bytes: [UInt8])]) throws -> Subprocess.Result {
         let root = try Scratch.directory("systemd")
         defer { Scratch.remove(root) }
         for tool in ["usr/bin/docker", "usr/bin/dockerd", "usr/bin/flanneld", "usr/bin/etcd", "bin/sh"] {
@@ -27,7 +28,7 @@ import Testing
         for unit in units { try Scratch.write(unit.bytes, to: root.appendingPathComponent(unit.path)) }
         var names = units.map { "/" + $0.path }.filter { $0.hasSuffix(".service") }
         if units.contains(where: { $0.path.contains("docker.service.d/") }) { names.append("docker.service") }
-        return try Tool.run(["systemd-analyze", "verify", "--man=no", "--recursive-errors=no", "--root=\(root.path)"] + names)
+        return try Subprocess.run(["systemd-analyze", "verify", "--man=no", "--recursive-errors=no", "--root=\(root.path)"] + names)
     }
 
     static func hostUnits(_ spec: CompiledSpec, _ host: String) -> [(path: String, bytes: [UInt8])] {
@@ -81,7 +82,7 @@ import Testing
             let env = ["PATH": dir.path + ":/usr/bin:/bin", "TOPOC_STUB_STATE": dir.path]
             for _ in 0..<2 {
                 for argv in commands {
-                    let r = try Tool.run(argv, environment: env)
+                    let r = try Subprocess.run(argv, environment: env)
                     #expect(r.status == 0, "\(argv): \(r.output)")
                 }
             }

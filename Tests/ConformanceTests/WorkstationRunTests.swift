@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// workstation/setup.sh run for real (see `WorkstationRun`): the real AWS CLI
@@ -27,7 +28,7 @@ import Testing
 
     /// Checks every run with the keys must pass: the secret is in no argv, no
     /// file of the scratch directory and not in the output.
-    static func expectNoSecret(_ ws: WorkstationRun, _ result: Tool.Result) throws {
+    static func expectNoSecret(_ ws: WorkstationRun, _ result: Subprocess.Result) throws {
         let argv = try (ws.calls("aws") + ws.calls("ecs-cli")).flatMap { $0.argv }
         #expect(!argv.contains { $0.contains(ws.secret) }, "\(ws.spec.file): the secret is on a command line")
         #expect(ws.secretLeaks(in: result.output).isEmpty, "\(ws.spec.file): the secret is in \(ws.secretLeaks(in: result.output))")

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Planner
+import TestSupport
 import Testing
 @testable import Emitters
 
@@ -53,7 +54,7 @@ import Testing
     /// Host names YAML 1.1 reads as booleans or numbers are quoted, so PyYAML
     /// hands Ansible the same strings; IPv6 addresses go in unbracketed.
     @Test func namesYAMLWouldMisreadAreQuoted() throws {
-        let topology = try ScriptFixtures.topology(Self.oddNames)
+        let topology = try Support.topology(Self.oddNames)
         let plan = try #require(Planner.plan(topology).plan)
         let inventory = AnsibleInventory.render(topology, plan: plan)
         #expect(inventory.contains("        \"no\":\n          ansible_host: \"fd00::a\"\n"))
@@ -62,9 +63,8 @@ import Testing
         let site = AnsiblePlaybook.render(plan)
         #expect(site.contains("    - \"no\"\n    - \"on\"\n    - \"1\"\n"))
         // PyYAML reads them back as the strings they are.
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("topoc-ansible-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("ansible")
+        defer { Scratch.remove(dir) }
         try inventory.write(to: dir.appendingPathComponent("inventory.yml"), atomically: true, encoding: .utf8)
         try site.write(to: dir.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
         let script = """
@@ -74,7 +74,7 @@ import Testing
         print(sorted(inv["all"]["children"]["topoc_hosts"]["hosts"]))
         print(site[1]["hosts"])
         """
-        let r = try ScriptFixtures.run(["python3", "-c", script, dir.path])
+        let r = try Subprocess.run(["python3", "-c", script, dir.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "['1', 'no', 'on']\n['no', 'on', '1']\n")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Model
 @testable import Emitters
@@ -41,18 +42,18 @@ import Model
     """
 
     /// `docker-compose -f FILE config` in a scratch directory.
-    static func composeConfig(_ compose: String) throws -> Support.Result {
-        let dir = try Support.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+    static func composeConfig(_ compose: String) throws -> Subprocess.Result {
+        let dir = try Scratch.directory("emitters")
+        defer { Scratch.remove(dir) }
         let file = dir.appendingPathComponent("docker-compose.yml")
-        try Support.write(compose, to: file)
-        return try Support.run("docker-compose", ["-f", file.path, "config"])
+        try Scratch.write(compose, to: file)
+        return try Subprocess.run(["docker-compose", "-f", file.path, "config"])
     }
 
     /// The YAML file as JSON, read by PyYAML.
     static func load(_ yaml: String) throws -> Any? {
         let program = "import sys, yaml, json; sys.stdout.write(json.dumps(yaml.safe_load(sys.stdin.buffer.read().decode('utf-8'))))"
-        let result = try Support.run("python3", ["-c", program], stdin: Data(yaml.utf8))
+        let result = try Subprocess.run(["python3", "-c", program], stdin: Data(yaml.utf8))
         guard result.status == 0 else { Issue.record("PyYAML: \(result.stderr)"); return nil }
         return try JSONSerialization.jsonObject(with: result.stdoutData)
     }
@@ -64,7 +65,7 @@ import Model
     @Test func composeKeepsEveryValueThroughInterpolation() throws {
         let t = try Support.topology(Self.yaml)
         let compose = try #require(ECSFiles.compose(t))
-        guard Support.hasTool("docker-compose") else { Issue.record("docker-compose is not installed"); return }
+        guard Subprocess.exists("docker-compose") else { Issue.record("docker-compose is not installed"); return }
         let result = try Self.composeConfig(compose)
         #expect(result.status == 0, "\(result.stderr)")
         // An unescaped `$HOME` would be interpolated, an unset one warned about.
@@ -113,7 +114,7 @@ import Model
     @Test func taskDefinitionCarriesTheSameTask() throws {
         let t = try Support.topology(Self.yaml)
         let json = try #require(ECSFiles.taskDefinition(t))
-        let check = try Support.run("python3", ["-m", "json.tool"], stdin: Data(json.utf8))
+        let check = try Subprocess.run(["python3", "-m", "json.tool"], stdin: Data(json.utf8))
         #expect(check.status == 0, "\(check.stderr)")
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(doc["family"] as? String == "prod-shop")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Model
 import Planner
@@ -31,23 +32,23 @@ import Planner
 
     /// Writes the units under a scratch root with stub executables and a stand-in
     /// for the distribution's docker.service, then verifies every unit.
-    static func verify(_ files: [(path: String, text: String)]) throws -> Support.Result {
-        let root = try Support.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
+    static func verify(_ files: [(path: String, text: String)]) throws -> Subprocess.Result {
+        let root = try Scratch.directory("emitters")
+        defer { Scratch.remove(root) }
         for tool in ["usr/bin/docker", "usr/bin/dockerd", "usr/bin/flanneld", "bin/sh"] {
-            try Support.write("#!/bin/sh\nexit 0\n", to: root.appendingPathComponent(tool), executable: true)
+            try Scratch.write("#!/bin/sh\nexit 0\n", to: root.appendingPathComponent(tool), executable: true)
         }
-        try Support.write("[Unit]\nDescription=Docker (stand-in for docker-ce's unit)\n[Service]\nExecStart=/usr/bin/dockerd -H fd://\n",
+        try Scratch.write("[Unit]\nDescription=Docker (stand-in for docker-ce's unit)\n[Service]\nExecStart=/usr/bin/dockerd -H fd://\n",
                           to: root.appendingPathComponent("lib/systemd/system/docker.service"))
-        for file in files { try Support.write(file.text, to: root.appendingPathComponent(file.path)) }
+        for file in files { try Scratch.write(file.text, to: root.appendingPathComponent(file.path)) }
         var names = files.map { "/" + $0.path }.filter { $0.hasSuffix(".service") }
         if files.contains(where: { $0.path.contains("docker.service.d/") }) { names.append("docker.service") }
-        return try Support.run("systemd-analyze", ["verify", "--man=no", "--recursive-errors=no", "--root=\(root.path)"] + names)
+        return try Subprocess.run(["systemd-analyze", "verify", "--man=no", "--recursive-errors=no", "--root=\(root.path)"] + names)
     }
 
     @Test(arguments: ["flannel-userns", "ecs-demo"])
     func everyUnitOfTheSeedsPassesSystemdAnalyzeVerify(_ spec: String) throws {
-        guard Support.hasTool("systemd-analyze") else { Issue.record("systemd-analyze is not installed"); return }
+        guard Subprocess.exists("systemd-analyze") else { Issue.record("systemd-analyze is not installed"); return }
         let t = try Support.seed(spec)
         for host in t.hosts.map({ $0.name.value }) {
             let files = Self.units(t, host: host)
@@ -59,7 +60,7 @@ import Planner
 
     /// The check can fail: a unit with an unknown key does not pass.
     @Test func verifyCatchesABrokenUnit() throws {
-        guard Support.hasTool("systemd-analyze") else { return }
+        guard Subprocess.exists("systemd-analyze") else { return }
         let t = try Support.seed("ecs-demo")
         var files = Self.units(t, host: "ecs1")
         files[0].text = files[0].text.replacingOccurrences(of: "Restart=always", with: "Restart=sometimes")
@@ -70,7 +71,7 @@ import Planner
     /// Every container run, handed to the docker CLI's own flag parser: with no
     /// daemon to reach, a run whose flags parse fails only at connecting.
     @Test func dockerCLIParsesEveryContainerRun() throws {
-        guard Support.hasTool("docker") else { Issue.record("the docker CLI is not installed"); return }
+        guard Subprocess.exists("docker") else { Issue.record("the docker CLI is not installed"); return }
         let userns = try Support.seed("flannel-userns"), ecs = try Support.seed("ecs-demo")
         let runs = [
             Containers.etcd(kvdb: "px-etcd", member: "node1", in: userns),
@@ -80,12 +81,12 @@ import Planner
             Containers.etcd(kvdb: "kv", member: "h1", in: try Support.topology(FilesEtcdTests.spec(version: "3.4", network: "host"))),
         ]
         for run in runs {
-            let result = try Support.run("docker", ["run"] + run.dockerRunArguments(), environment: ["DOCKER_HOST": "unix:///nonexistent.sock"])
+            let result = try Subprocess.run(["docker", "run"] + run.dockerRunArguments(), environment: ["DOCKER_HOST": "unix:///nonexistent.sock"])
             #expect(result.status != 0)
             #expect(result.stderr.contains("Cannot connect to the Docker daemon"), "\(run.name): \(result.stderr)")
         }
         // And the parser does reject a bad flag, so the check can fail.
-        let bad = try Support.run("docker", ["run", "--rm", "--bogus", "busybox"], environment: ["DOCKER_HOST": "unix:///nonexistent.sock"])
+        let bad = try Subprocess.run(["docker", "run", "--rm", "--bogus", "busybox"], environment: ["DOCKER_HOST": "unix:///nonexistent.sock"])
         #expect(!bad.stderr.contains("Cannot connect"))
     }
 
@@ -93,13 +94,13 @@ import Planner
         let daemon = FileRenderer.content(of: .dockerDaemonJSON(host: "node1"), in: try Support.seed("flannel-userns"))
         let taskDefinition = try #require(ECSFiles.taskDefinition(try Support.seed("ecs-demo")))
         for json in [daemon, taskDefinition] {
-            let result = try Support.run("python3", ["-m", "json.tool"], stdin: Data(json.utf8))
+            let result = try Subprocess.run(["python3", "-m", "json.tool"], stdin: Data(json.utf8))
             #expect(result.status == 0, "\(result.stderr)")
         }
     }
 
     @Test func composeFilePassesDockerComposeConfig() throws {
-        guard Support.hasTool("docker-compose") else { Issue.record("docker-compose is not installed"); return }
+        guard Subprocess.exists("docker-compose") else { Issue.record("docker-compose is not installed"); return }
         let compose = try #require(ECSFiles.compose(try Support.seed("ecs-demo")))
         let result = try ECSFilesTests.composeConfig(compose)
         #expect(result.status == 0, "\(result.stderr)")

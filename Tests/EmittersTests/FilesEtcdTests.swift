@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Model
 import Planner
@@ -107,15 +108,15 @@ import Planner
     /// from the container's arguments: it must come up, serve on the advertised
     /// URL, and serve v2 where the rule turned it on.
     @Test func etcdStartsFromTheGeneratedConfiguration() throws {
-        guard Support.hasTool("etcd"), Support.hasTool("etcdctl"), Support.hasTool("curl") else {
+        guard Subprocess.exists("etcd"), Subprocess.exists("etcdctl"), Subprocess.exists("curl") else {
             print("skipped: etcd, etcdctl or curl is not installed"); return
         }
-        let scratch = try Support.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratch = try Scratch.directory("emitters")
+        defer { Scratch.remove(scratch) }
         let yaml = Self.spec(version: "3.4", run: "host", overlay: "0.7.1", address1: "127.0.0.1", cidr: "127.0.0.0/8",
                              clientPort: 23791, peerPort: 23801, dataDir: scratch.appendingPathComponent("data").path)
         let conf = FileRenderer.content(of: .etcdConf(kvdb: "kv", member: "h1"), in: try Support.topology(yaml))
-        try Support.write(conf, to: scratch.appendingPathComponent("etcd.conf"))
+        try Scratch.write(conf, to: scratch.appendingPathComponent("etcd.conf"))
         let script = """
         set -a; . ./etcd.conf; set +a
         (exec etcd) > etcd.log 2>&1 &
@@ -137,9 +138,9 @@ import Planner
     /// The host-network container's arguments, given to the real etcd binary
     /// (what the image's /usr/local/bin/etcd receives).
     @Test func etcdStartsFromTheContainerArguments() throws {
-        guard Support.hasTool("etcd"), Support.hasTool("etcdctl") else { print("skipped: etcd or etcdctl is not installed"); return }
-        let scratch = try Support.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        guard Subprocess.exists("etcd"), Subprocess.exists("etcdctl") else { print("skipped: etcd or etcdctl is not installed"); return }
+        let scratch = try Scratch.directory("emitters")
+        defer { Scratch.remove(scratch) }
         let yaml = Self.spec(version: "3.4", network: "host", address1: "127.0.0.1", cidr: "127.0.0.0/8",
                              clientPort: 23792, peerPort: 23802, dataDir: scratch.appendingPathComponent("data").path)
         let run = Containers.etcd(kvdb: "kv", member: "h1", in: try Support.topology(yaml))
@@ -162,9 +163,7 @@ import Planner
 
     /// Runs a bash script in `dir`. The scripts wait a bounded time for etcd and
     /// always end it, by its process id.
-    static func runScript(_ script: String, in dir: URL) throws -> Support.Result {
-        // `cd` on a line of its own: `cd X && job &` would put the whole list, not
-        // the job, in the background, and `$!` would not be etcd's id.
-        try Support.run("bash", ["-c", "cd \(ShellQuoting.quote(dir.path)) || exit 1\n\(script)"])
+    static func runScript(_ script: String, in dir: URL) throws -> Subprocess.Result {
+        try Subprocess.run(["bash", "-c", script], in: dir)
     }
 }

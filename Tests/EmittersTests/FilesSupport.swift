@@ -3,13 +3,12 @@ import Testing
 import Model
 import Syntax
 import Diagnostics
+import TestSupport
 @testable import Emitters
 
-/// Shared by the emitter tests: loading specs, running the real tools that
-/// consume topoc's files, and scratch directories.
+/// Shared by the emitter tests: loading specs and reading systemd units.
+/// (Running the real tools and scratch directories: TestSupport.)
 enum Support {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static func topology(_ yaml: String) throws -> Topology {
         let parsed = YAMLParser.parse(SourceText(yaml))
         let (topology, diagnostics) = TopologyDecoder.decode(parsed.root)
@@ -22,67 +21,10 @@ enum Support {
     }
 
     static func seed(_ name: String) throws -> Topology {
-        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Specs/\(name).yaml"), encoding: .utf8)
-        return try topology(text)
+        try topology(Repository.text("Specs/\(name).yaml"))
     }
 
-    enum SupportError: Error { case badSpec, toolMissing(String) }
-
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-        let stdoutData: Data
-    }
-
-    /// Runs a program (looked up on PATH) with `stdin` fed to it.
-    @discardableResult
-    static func run(_ program: String, _ arguments: [String], stdin: Data = Data(), environment: [String: String]? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        if let environment {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
-        // Files rather than pipes: nothing can block on a full pipe, and no
-        // state is shared with concurrently running code.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("topoc-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let inURL = scratch.appendingPathComponent("in"), outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
-        try stdin.write(to: inURL)
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let inHandle = try FileHandle(forReadingFrom: inURL)
-        let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
-        defer { try? inHandle.close(); try? outHandle.close(); try? errHandle.close() }
-        process.standardInput = inHandle
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        try process.run()
-        process.waitUntilExit()
-        let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self),
-                      stdoutData: outData)
-    }
-
-    static func hasTool(_ name: String) -> Bool {
-        (try? run("sh", ["-c", "command -v \(name)"]).status) == 0
-    }
-
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("topoc-emitters-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    static func write(_ text: String, to url: URL, executable: Bool = false) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-        if executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
-    }
+    enum SupportError: Error { case badSpec }
 
     /// A unit's logical lines: continuation lines (ending in `\`) joined, as systemd reads them.
     static func logicalLines(_ unit: String) -> [String] {

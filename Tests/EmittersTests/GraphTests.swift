@@ -1,5 +1,6 @@
 import Foundation
 import Planner
+import TestSupport
 import Testing
 import Values
 @testable import Emitters
@@ -9,7 +10,7 @@ import Values
     func dotAcceptsTheGraph(_ file: String) throws {
         let (_, p) = try ScriptFixtures.seed(file)
         let dot = GraphDOT.render(p)
-        let svg = try ScriptFixtures.run(["dot", "-Tsvg"], stdin: dot)
+        let svg = try Subprocess.run(["dot", "-Tsvg"], stdin: dot)
         #expect(svg.status == 0, "\(svg.stderr)")
         #expect(svg.stderr.isEmpty, "\(svg.stderr)")
         #expect(svg.stdout.contains("<svg"))
@@ -31,7 +32,7 @@ import Values
         #expect(edges.count == p.edges.count)
         let dot = GraphDOT.render(p)
         // `dot -Tcanon` normalises the DOT; every plan.json node and edge must be in it.
-        let canon = try ScriptFixtures.run(["dot", "-Tcanon"], stdin: dot).stdout
+        let canon = try Subprocess.run(["dot", "-Tcanon"], stdin: dot).stdout
         for n in nodes {
             let id = try #require(n["id"] as? String)
             #expect(n["host"] as? String == id.split(separator: "/").first.map(String.init))

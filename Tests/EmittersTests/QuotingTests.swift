@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Emitters
 import Values
@@ -49,14 +50,14 @@ func sameBytes(_ a: String, _ b: String) -> Bool { Array(a.utf8) == Array(b.utf8
 
     @Test(arguments: hostileStrings)
     func bashGivesBackTheBytes(_ s: String) throws {
-        let result = try Support.run("bash", ["-c", "printf %s " + ShellQuoting.quote(s)])
+        let result = try Subprocess.run(["bash", "-c", "printf %s " + ShellQuoting.quote(s)])
         #expect(result.status == 0)
         #expect(result.stdoutData == Data(s.utf8), "quoted as \(ShellQuoting.quote(s))")
     }
 
     @Test func manyWordsStayApart() throws {
         let script = "printf '%s\\0' " + hostileStrings.map(ShellQuoting.quote).joined(separator: " ")
-        let result = try Support.run("bash", ["-c", script])
+        let result = try Subprocess.run(["bash", "-c", script])
         let words = result.stdoutData.split(separator: 0, omittingEmptySubsequences: false).dropLast().map { String(decoding: $0, as: UTF8.self) }
         #expect(words.count == hostileStrings.count)
         for (w, s) in zip(words, hostileStrings) { #expect(sameBytes(w, s)) }
@@ -66,12 +67,12 @@ func sameBytes(_ a: String, _ b: String) -> Bool { Array(a.utf8) == Array(b.utf8
 @Suite struct YAMLQuotingTests {
     /// Loads a YAML list with PyYAML (what docker-compose uses) and returns it as JSON.
     func pyyamlLoad(_ yaml: String) throws -> [String]? {
-        guard (try? Support.run("python3", ["-c", "import yaml"]).status) == 0 else {
+        guard (try? Subprocess.run(["python3", "-c", "import yaml"]).status) == 0 else {
             print("skipped: PyYAML is not installed (python3 -c 'import yaml' fails)")
             return nil
         }
         let program = "import sys, yaml, json; sys.stdout.write(json.dumps(yaml.safe_load(sys.stdin.buffer.read().decode('utf-8'))))"
-        let result = try Support.run("python3", ["-c", program], stdin: Data(yaml.utf8))
+        let result = try Subprocess.run(["python3", "-c", program], stdin: Data(yaml.utf8))
         #expect(result.status == 0, "\(result.stderr)")
         return try JSONSerialization.jsonObject(with: result.stdoutData, options: [.fragmentsAllowed]) as? [String]
     }
@@ -101,10 +102,10 @@ func sameBytes(_ a: String, _ b: String) -> Bool { Array(a.utf8) == Array(b.utf8
                                      + [("empty", .array([])), ("none", .object([]))])
         let text = doc.document()
         #expect(text.hasSuffix("}\n"))
-        let check = try Support.run("python3", ["-m", "json.tool"], stdin: Data(text.utf8))
+        let check = try Subprocess.run(["python3", "-m", "json.tool"], stdin: Data(text.utf8))
         #expect(check.status == 0, "\(check.stderr)")
         let program = "import sys, json; d = json.load(sys.stdin); sys.stdout.write(json.dumps([d['k%d' % i][0] for i in range(\(hostileStrings.count))]))"
-        let result = try Support.run("python3", ["-c", program], stdin: Data(text.utf8))
+        let result = try Subprocess.run(["python3", "-c", program], stdin: Data(text.utf8))
         let loaded = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String] ?? []
         #expect(loaded.count == hostileStrings.count)
         for (l, s) in zip(loaded, hostileStrings) { #expect(sameBytes(l, s)) }
@@ -146,35 +147,35 @@ func sameBytes(_ a: String, _ b: String) -> Bool { Array(a.utf8) == Array(b.utf8
     @Test(arguments: hostileStrings)
     func environmentFileValuesReadBackInBash(_ s: String) throws {
         let script = "X=" + SystemdQuoting.environmentFileValue(s) + "\nprintf %s \"$X\""
-        let result = try Support.run("bash", ["-c", script])
+        let result = try Subprocess.run(["bash", "-c", script])
         #expect(result.stdoutData == Data(s.utf8), "as \(SystemdQuoting.environmentFileValue(s))")
     }
 
     @Test func hostileUnitPassesSystemdAnalyzeVerify() throws {
-        guard Support.hasTool("systemd-analyze") else { Issue.record("systemd-analyze is not installed"); return }
+        guard Subprocess.exists("systemd-analyze") else { Issue.record("systemd-analyze is not installed"); return }
         var unit = UnitFile()
         unit.section("Unit")
         unit.set("Description", SystemdQuoting.text("hostile % values \\"))
         unit.section("Service")
         for (i, s) in hostileStrings.enumerated() { unit.set("Environment", "HOSTILE\(i)=" + SystemdQuoting.environmentValue(s)) }
         unit.set("ExecStart", UnitFile.command("/usr/bin/docker", hostileStrings))
-        let root = try Support.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        try Support.write("#!/bin/sh\n", to: root.appendingPathComponent("usr/bin/docker"), executable: true)
-        try Support.write(unit.render(spec: "hostile"), to: root.appendingPathComponent("etc/systemd/system/hostile.service"))
-        let result = try Support.run("systemd-analyze", ["verify", "--man=no", "--recursive-errors=no", "--root=\(root.path)",
+        let root = try Scratch.directory("emitters")
+        defer { Scratch.remove(root) }
+        try Scratch.write("#!/bin/sh\n", to: root.appendingPathComponent("usr/bin/docker"), executable: true)
+        try Scratch.write(unit.render(spec: "hostile"), to: root.appendingPathComponent("etc/systemd/system/hostile.service"))
+        let result = try Subprocess.run(["systemd-analyze", "verify", "--man=no", "--recursive-errors=no", "--root=\(root.path)",
                                                          "/etc/systemd/system/hostile.service"])
         #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
     }
 
     /// The check above must be able to fail: an unescaped `%z` is a bad specifier.
     @Test func verifyRejectsAnUnescapedSpecifier() throws {
-        guard Support.hasTool("systemd-analyze") else { return }
-        let root = try Support.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        try Support.write("#!/bin/sh\n", to: root.appendingPathComponent("usr/bin/docker"), executable: true)
-        try Support.write("[Service]\nExecStart=/usr/bin/docker \"100%z\"\n", to: root.appendingPathComponent("etc/systemd/system/bad.service"))
-        let result = try Support.run("systemd-analyze", ["verify", "--man=no", "--recursive-errors=no", "--root=\(root.path)",
+        guard Subprocess.exists("systemd-analyze") else { return }
+        let root = try Scratch.directory("emitters")
+        defer { Scratch.remove(root) }
+        try Scratch.write("#!/bin/sh\n", to: root.appendingPathComponent("usr/bin/docker"), executable: true)
+        try Scratch.write("[Service]\nExecStart=/usr/bin/docker \"100%z\"\n", to: root.appendingPathComponent("etc/systemd/system/bad.service"))
+        let result = try Subprocess.run(["systemd-analyze", "verify", "--man=no", "--recursive-errors=no", "--root=\(root.path)",
                                                          "/etc/systemd/system/bad.service"])
         #expect(result.status != 0)
     }

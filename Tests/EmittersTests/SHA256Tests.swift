@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Emitters
 
@@ -13,9 +14,8 @@ import Testing
     }
 
     @Test func agreesWithSha256sumAcrossPaddingBoundaries() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("topoc-sha-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory("sha")
+        defer { Scratch.remove(dir) }
         var expected: [String] = []
         var names: [String] = []
         for length in [1, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 129, 1000] {
@@ -25,15 +25,7 @@ import Testing
             expected.append(SHA256.hex(bytes) + "  " + name)
             names.append(name)
         }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["sha256sum"] + names
-        p.currentDirectoryURL = dir
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        let text = try Subprocess.run(["sha256sum"] + names, in: dir).stdout
         #expect(text.split(separator: "\n").map(String.init) == expected)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Planner
+import TestSupport
 import Testing
 @testable import Emitters
 
@@ -22,9 +23,9 @@ import Testing
         let scripts = try Self.scripts()
         #expect(scripts.count == 7)
         for (name, text) in scripts {
-            let syntax = try ScriptFixtures.run(["bash", "-n"], stdin: text)
+            let syntax = try Subprocess.run(["bash", "-n"], stdin: text)
             #expect(syntax.status == 0, "\(name): \(syntax.stderr)")
-            let lint = try ScriptFixtures.run(["shellcheck", "-"], stdin: text)
+            let lint = try Subprocess.run(["shellcheck", "-"], stdin: text)
             #expect(lint.status == 0, "\(name): \(lint.stdout)")
         }
     }
@@ -74,7 +75,7 @@ import Testing
         for name in names {
             let status = succeeding.contains(name) ? 0 : 1
             let path = bin.appendingPathComponent(name)
-            try ScriptFixtures.writeExecutable("#!/bin/sh\necho \"\(name) $*\" >>'\(log.path)'\nexit \(status)\n", to: path)
+            try Scratch.write("#!/bin/sh\necho \"\(name) $*\" >>'\(log.path)'\nexit \(status)\n", to: path, executable: true)
         }
         return (bin, log)
     }
@@ -87,8 +88,8 @@ import Testing
     func listAndDryRunWriteNothing(_ file: String) throws {
         let (t, p) = try ScriptFixtures.seed(file)
         for host in t.hosts.map(\.name.value) {
-            let work = try ScriptFixtures.scratch()
-            defer { try? FileManager.default.removeItem(at: work) }
+            let work = try Scratch.directory("script")
+            defer { Scratch.remove(work) }
             let root = work.appendingPathComponent("root")
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
             let (bin, log) = try Self.stubs(in: work)
@@ -96,12 +97,12 @@ import Testing
             try SetupScript.render(p, host: host, topology: t).write(to: script, atomically: true, encoding: .utf8)
             let env = Self.environment(root: root, bin: bin)
 
-            let list = try ScriptFixtures.run(["bash", script.path, "--list"], environment: env)
+            let list = try Subprocess.run(["bash", script.path, "--list"], environment: env, replaceEnvironment: true)
             #expect(list.status == 0, "\(list.stderr)")
             let hostSteps = p.steps.filter { $0.host == host }
             #expect(list.stdout == hostSteps.map { "\($0.phase)\t\($0.id)\t\($0.label)\n" }.joined())
 
-            let dry = try ScriptFixtures.run(["bash", script.path, "--dry-run"], environment: env)
+            let dry = try Subprocess.run(["bash", script.path, "--dry-run"], environment: env, replaceEnvironment: true)
             #expect(dry.status == 0, "\(host): \(dry.stderr)")
             for s in hostSteps { #expect(dry.stdout.contains("topoc: \(host) \(s.name): phase \(s.phase): \(s.label)\n")) }
             #expect(!dry.stdout.contains("waiting until"))   // waits are skipped
@@ -116,12 +117,12 @@ import Testing
                 #expect(readOnly, "\(host): dry run called \(call)")
             }
 
-            let phase = try ScriptFixtures.run(["bash", script.path, "--dry-run", "--phase", "1"], environment: env)
+            let phase = try Subprocess.run(["bash", script.path, "--dry-run", "--phase", "1"], environment: env, replaceEnvironment: true)
             #expect(phase.status == 0)
             for s in hostSteps { #expect(phase.stdout.contains(" \(s.name): phase") == (s.phase == 1), "\(s.id)") }
-            let bad = try ScriptFixtures.run(["bash", script.path, "--phase", "x"], environment: env)
+            let bad = try Subprocess.run(["bash", script.path, "--phase", "x"], environment: env, replaceEnvironment: true)
             #expect(bad.status == 2)
-            let help = try ScriptFixtures.run(["bash", script.path, "--help"], environment: env)
+            let help = try Subprocess.run(["bash", script.path, "--help"], environment: env, replaceEnvironment: true)
             #expect(help.status == 0 && help.stdout.contains("--dry-run"))
         }
     }
@@ -131,8 +132,8 @@ import Testing
     /// files and appends subuid lines once; a third run changes nothing.
     @Test func realRunIsIdempotentAndStopsForReboot() throws {
         let (t, p) = try ScriptFixtures.seed("flannel-userns.yaml")
-        let work = try ScriptFixtures.scratch()
-        defer { try? FileManager.default.removeItem(at: work) }
+        let work = try Scratch.directory("script")
+        defer { Scratch.remove(work) }
         let root = work.appendingPathComponent("root")
         let fm = FileManager.default
         try fm.createDirectory(at: root.appendingPathComponent("proc"), withIntermediateDirectories: true)
@@ -145,7 +146,7 @@ import Testing
         try SetupScript.render(p, host: "node2", topology: t).write(to: script, atomically: true, encoding: .utf8)
         let env = Self.environment(root: root, bin: bin)
 
-        let first = try ScriptFixtures.run(["bash", script.path], environment: env)
+        let first = try Subprocess.run(["bash", script.path], environment: env, replaceEnvironment: true)
         #expect(first.status == 3, "\(first.stdout)\(first.stderr)")
         #expect(first.stdout.contains("reboot this host, then run this script again"))
         #expect(fm.fileExists(atPath: root.appendingPathComponent("var/lib/topoc/reboot-required").path))
@@ -153,7 +154,7 @@ import Testing
 
         try "BOOT_IMAGE=/vmlinuz ro quiet user_namespace.enable=1 namespace.unpriv_enable=1\n"
             .write(to: root.appendingPathComponent("proc/cmdline"), atomically: true, encoding: .utf8)
-        let second = try ScriptFixtures.run(["bash", script.path], environment: env)
+        let second = try Subprocess.run(["bash", script.path], environment: env, replaceEnvironment: true)
         #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
         #expect(!fm.fileExists(atPath: root.appendingPathComponent("var/lib/topoc/reboot-required").path))
         for path in ["etc/sysctl.d/80-topoc-userns.conf", "etc/sysconfig/flanneld", "etc/docker/daemon.json",
@@ -163,7 +164,7 @@ import Testing
         #expect(try String(contentsOf: root.appendingPathComponent("etc/subuid"), encoding: .utf8) == "dockremap:500000:65536\n")
         #expect(second.stdout.contains("installed "))
 
-        let third = try ScriptFixtures.run(["bash", script.path], environment: env)
+        let third = try Subprocess.run(["bash", script.path], environment: env, replaceEnvironment: true)
         #expect(third.status == 0)
         #expect(!third.stdout.contains("installed "))
         #expect(!third.stdout.contains("appended "))
@@ -175,12 +176,12 @@ import Testing
 
     @Test func waitsTimeOutNamingWhatTheyWaitedFor() throws {
         let (t, p) = try ScriptFixtures.seed("flannel-userns.yaml")
-        let work = try ScriptFixtures.scratch()
-        defer { try? FileManager.default.removeItem(at: work) }
+        let work = try Scratch.directory("script")
+        defer { Scratch.remove(work) }
         let (bin, _) = try Self.stubs(in: work)   // curl fails: the key never appears
         let script = work.appendingPathComponent("setup.sh")
         try SetupScript.render(p, host: "node3", topology: t).write(to: script, atomically: true, encoding: .utf8)
-        let r = try ScriptFixtures.run(["bash", script.path, "--phase", "4"], environment: Self.environment(root: work, bin: bin))
+        let r = try Subprocess.run(["bash", script.path, "--phase", "4"], environment: Self.environment(root: work, bin: bin), replaceEnvironment: true)
         #expect(r.status == 1)
         #expect(r.stderr.contains("topoc: node3 flanneld: error: timed out after 0s waiting until flannel's network config /flannelsdn/network/config exists in kvdb flannel-etcd"))
     }

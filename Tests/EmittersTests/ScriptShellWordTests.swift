@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Emitters
 
@@ -16,7 +17,7 @@ import Testing
     /// What bash reads back is exactly the original string.
     @Test(arguments: ["plain", "a b", "it's", "$HOME and `id`", "tab\there", "new\nline", "*?[a]~{x,y}", "\\\"'$'", "ünïcode", "!bang"])
     func bashReadsItBack(_ s: String) throws {
-        let r = try ScriptFixtures.run(["bash", "-c", "printf '%s' " + ShellWord.quote(s)])
+        let r = try Subprocess.run(["bash", "-c", "printf '%s' " + ShellWord.quote(s)])
         #expect(r.status == 0)
         #expect(r.stdout == s)
     }
@@ -24,7 +25,7 @@ import Testing
     @Test func heredocContentIsByteExact() throws {
         for content in ["", "one line\n", "no newline", "two\n\n", "TOPOC_EOF\nTOPOC_EOF_1\n$x `y` \\n\n", "  indented\n\ttab"] {
             let fn = HeredocContent.function(named: "f", content: content)
-            let r = try ScriptFixtures.run(["bash", "-c", fn + "f"])
+            let r = try Subprocess.run(["bash", "-c", fn + "f"])
             #expect(r.status == 0)
             #expect(r.stdout == content, "\(content.debugDescription)")
         }

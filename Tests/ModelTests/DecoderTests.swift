@@ -2,6 +2,7 @@ import Foundation
 import Diagnostics
 @testable import Model
 import Syntax
+import TestSupport
 import Testing
 import Values
 
@@ -132,9 +133,8 @@ hosts:
     }
 
     @Test func seedSpecsDecode() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         for name in ["flannel-userns.yaml", "ecs-demo.yaml"] {
-            let text = try String(contentsOf: root.appendingPathComponent("Specs/\(name)"), encoding: .utf8)
+            let text = try Repository.text("Specs/\(name)")
             let (t, d) = decode(text)
             #expect(d.isEmpty, "\(name): \(d)")
             #expect(t != nil)

@@ -3,6 +3,7 @@ import Foundation
 import Model
 import Planner
 import Syntax
+import TestSupport
 import Testing
 
 /// Decodes a spec for the tests; a spec that does not decode fails the test.
@@ -15,8 +16,7 @@ func topology(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceL
 
 /// One of the seed specs in Specs/.
 func seed(_ file: String) throws -> Topology {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return try topology(String(contentsOf: root.appendingPathComponent("Specs/" + file), encoding: .utf8))
+    try topology(Repository.text("Specs/" + file))
 }
 
 func plan(_ t: Topology, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Plan {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A small fake Docker Engine API on a unix socket (Python's http.server over
 /// AF_UNIX): answers `/_ping` and `/version`, records the body of every
@@ -68,8 +69,7 @@ srv.serve_forever()
         socket = directory.appendingPathComponent("docker.sock")
         let scriptURL = directory.appendingPathComponent("engine.py")
         try Scratch.write(Self.script, to: scriptURL)
-        guard let python = Spawned.which(Tool.python) else { throw ConformanceError.failed("no \(Tool.python)") }
-        process = try Spawned([python, scriptURL.path, socket.path, directory.path], log: directory.appendingPathComponent("engine.log"))
+        process = try Spawned([Tool.python, scriptURL.path, socket.path, directory.path], log: directory.appendingPathComponent("engine.log"))
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("ready").path) {
             guard Date() < deadline, process?.isRunning == true else { stop(); throw ConformanceError.failed("the fake Docker engine did not start") }
@@ -90,8 +90,8 @@ srv.serve_forever()
 
     /// Runs `docker ARGS...` against the engine; returns the CLI's result and the
     /// create request it sent (`query` and `body`), if any.
-    func run(_ arguments: [String]) throws -> (result: Tool.Result, create: [String: Any]?) {
-        let result = try Tool.run(["docker"] + arguments, environment: environment)
+    func run(_ arguments: [String]) throws -> (result: Subprocess.Result, create: [String: Any]?) {
+        let result = try Subprocess.run(["docker"] + arguments, environment: environment)
         let next = directory.appendingPathComponent("create-\(recorded + 1).json")
         guard let data = try? Data(contentsOf: next) else { return (result, nil) }
         recorded += 1

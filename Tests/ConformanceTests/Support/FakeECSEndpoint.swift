@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A small fake Amazon ECS endpoint (Python's http.server on 127.0.0.1, a free
 /// port) speaking the JSON 1.1 protocol the real AWS CLI uses: answers
@@ -87,7 +88,7 @@ srv.serve_forever()
         try config.write(to: directory.appendingPathComponent("config.json"))
         let scriptURL = directory.appendingPathComponent("ecs.py")
         try Scratch.write(Self.script, to: scriptURL)
-        guard let python = Spawned.which("python3") else { throw ConformanceError.failed("no python3") }
+        guard let python = Subprocess.which("python3") else { throw ConformanceError.failed("no python3") }
         let started = try Spawned([python, scriptURL.path, directory.path], log: directory.appendingPathComponent("ecs.log"))
         let portFile = directory.appendingPathComponent("port"), deadline = Date().addingTimeInterval(10)
         while true {

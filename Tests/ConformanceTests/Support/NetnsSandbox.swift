@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Network namespaces joined by a bridge in a namespace of their own: each
 /// member namespace holds one host's address from a spec, so real programs can
@@ -15,8 +16,8 @@ final class NetnsSandbox {
     /// True when this process may create network namespaces.
     static let permitted: Bool = {
         let name = "topoc-probe-\(UUID().uuidString.prefix(8).lowercased())"
-        guard (try? Tool.run(["ip", "netns", "add", name]).status) == 0 else { return false }
-        _ = try? Tool.run(["ip", "netns", "del", name])
+        guard (try? Subprocess.run(["ip", "netns", "add", name]).status) == 0 else { return false }
+        _ = try? Subprocess.run(["ip", "netns", "del", name])
         return true
     }()
 
@@ -32,8 +33,8 @@ final class NetnsSandbox {
     }
 
     @discardableResult
-    private func ip(_ args: [String]) throws -> Tool.Result {
-        let r = try Tool.run(["ip"] + args)
+    private func ip(_ args: [String]) throws -> Subprocess.Result {
+        let r = try Subprocess.run(["ip"] + args)
         guard r.status == 0 else { throw ConformanceError.failed("ip \(args.joined(separator: " ")): \(r.stderr)") }
         return r
     }
@@ -57,21 +58,20 @@ final class NetnsSandbox {
 
     /// Starts a long-running shell command inside `ns`; its output goes to `log`.
     func start(in ns: String, script: String, arguments: [String], log: URL) throws -> Spawned {
-        guard let ipPath = Spawned.which("ip") else { throw ConformanceError.failed("no ip") }
-        let p = try Spawned([ipPath, "netns", "exec", ns, "/bin/bash", "-c", script] + arguments, log: log)
+        let p = try Spawned(["ip", "netns", "exec", ns, "/bin/bash", "-c", script] + arguments, log: log)
         processes.append(p)
         return p
     }
 
     /// Runs a command inside `ns` and waits for it.
-    func run(in ns: String, _ argv: [String], environment: [String: String] = [:]) throws -> Tool.Result {
-        try Tool.run(["ip", "netns", "exec", ns] + argv, environment: environment)
+    func run(in ns: String, _ argv: [String], environment: [String: String] = [:]) throws -> Subprocess.Result {
+        try Subprocess.run(["ip", "netns", "exec", ns] + argv, environment: environment)
     }
 
     func destroy() {
         for p in processes { p.stop() }
         processes = []
-        for ns in namespaces.reversed() { _ = try? Tool.run(["ip", "netns", "del", ns]) }
+        for ns in namespaces.reversed() { _ = try? Subprocess.run(["ip", "netns", "del", ns]) }
         namespaces = []
         Scratch.remove(directory)
     }

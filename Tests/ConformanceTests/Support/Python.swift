@@ -1,14 +1,15 @@
 import Foundation
+import TestSupport
 
 /// Python helpers run with `Tool.python` (scripts/test's venv: botocore, PyYAML).
 enum Python {
     /// Runs a Python program given as text with arguments; stdout is its answer.
-    static func run(_ program: String, _ arguments: [String], stdin: String = "") throws -> Tool.Result {
+    static func run(_ program: String, _ arguments: [String], stdin: String = "") throws -> Subprocess.Result {
         let dir = try Scratch.directory("py")
         defer { Scratch.remove(dir) }
         let url = dir.appendingPathComponent("main.py")
         try Scratch.write(program, to: url)
-        return try Tool.run([Tool.python, url.path] + arguments, stdin: stdin)
+        return try Subprocess.run([Tool.python, url.path] + arguments, stdin: stdin)
     }
 
     /// Parses YAML text with PyYAML's safe loader and returns it as JSON data.

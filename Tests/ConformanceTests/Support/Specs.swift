@@ -2,6 +2,7 @@ import Foundation
 import Model
 import Planner
 import Testing
+import TestSupport
 import TopocCLI
 import Emitters
 
@@ -46,16 +47,13 @@ enum ConformanceError: Error, CustomStringConvertible {
 /// Tests/Specs/, compiled once per test process through `Pipeline`, exactly as
 /// `topoc compile` compiles them.
 enum Specs {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static let directories = ["Specs", "Tests/Specs"]
 
     /// Repository-relative paths of every spec, sorted.
     static let paths: [String] = {
         var out: [String] = []
         for dir in directories {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent(dir).path)) ?? []
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: Repository.url(dir).path)) ?? []
             out += names.filter { $0.hasSuffix(".yaml") }.sorted().map { "\(dir)/\($0)" }
         }
         return out
@@ -73,7 +71,7 @@ enum Specs {
 
     /// Every spec, compiled (compiled once per process).
     static let all: [CompiledSpec] = paths.compactMap { path in
-        guard let text = try? String(contentsOf: repositoryRoot.appendingPathComponent(path), encoding: .utf8) else { return nil }
+        guard let text = try? Repository.text(path) else { return nil }
         return try? compile(text, file: path)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Stand-ins for the system commands setup.sh calls, for running it against a
 /// scratch root: each keeps its state in files (installed packages, enabled

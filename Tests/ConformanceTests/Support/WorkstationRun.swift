@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// One spec's workstation/setup.sh, compiled by the built `topoc` into a
@@ -34,7 +35,7 @@ final class WorkstationRun {
         home = directory.appendingPathComponent("home")
         for d in [stubs, records, home] { try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true) }
         let out = directory.appendingPathComponent("out")
-        let compiled = try Tool.run([Self.topoc, "compile", Specs.repositoryRoot.appendingPathComponent(spec.file).path, "-o", out.path])
+        let compiled = try Subprocess.run([Repository.topoc, "compile", Repository.root.appendingPathComponent(spec.file).path, "-o", out.path])
         guard compiled.status == 0 else { throw ConformanceError.failed("topoc compile \(spec.file): \(compiled.output)") }
         tree = out.appendingPathComponent(spec.name).resolvingSymlinksInPath()
         try Scratch.write(Self.stub, to: stubs.appendingPathComponent("stub"), executable: true)
@@ -61,28 +62,22 @@ if missing:
     sys.exit("ecs-cli stub: no such file from %s: %s" % (os.getcwd(), ", ".join(missing)))
 """#
 
-    /// The built topoc (scripts/test builds it before testing).
-    static var topoc: String {
-        let candidates = [".build/debug/topoc", ".build/x86_64-unknown-linux-gnu/debug/topoc"].map { Specs.repositoryRoot.appendingPathComponent($0).path }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
-    }
-
     /// The real AWS CLI v1: the one beside TOPOC_PYTHON (scripts/test's venv), else on PATH.
     static let realAWS: String? = {
         var candidates: [String] = []
         if let python = ProcessInfo.processInfo.environment["TOPOC_PYTHON"], python.hasPrefix("/") {
             candidates.append(URL(fileURLWithPath: python).deletingLastPathComponent().appendingPathComponent("aws").path)
         }
-        if let onPath = Spawned.which("aws") { candidates.append(onPath) }
+        if let onPath = Subprocess.which("aws") { candidates.append(onPath) }
         return candidates.first { path in
-            (try? Tool.run([path, "--version"]))?.output.hasPrefix("aws-cli/1.") == true
+            (try? Subprocess.run([path, "--version"]))?.output.hasPrefix("aws-cli/1.") == true
         }
     }()
 
     /// Runs the script with `arguments`; with `credentials`, the dummy keys are in
     /// its environment, then `extra`. Nothing from the machine's AWS configuration is read.
     func run(_ arguments: [String], endpoint: FakeECSEndpoint?, credentials: Bool = true, timeout: Int = 20,
-             extra: [String: String] = [:]) throws -> Tool.Result {
+             extra: [String: String] = [:]) throws -> Subprocess.Result {
         let none = home.appendingPathComponent("none").path
         var env = [
             "PATH": "\(stubs.path):/usr/local/bin:/usr/bin:/bin", "HOME": home.path, "LC_ALL": "C",
@@ -97,7 +92,7 @@ if missing:
             env["AWS_SECRET_ACCESS_KEY"] = secret
         }
         env.merge(extra) { $1 }
-        return try Tool.run(["bash", tree.appendingPathComponent("workstation/setup.sh").path] + arguments,
+        return try Subprocess.run(["bash", tree.appendingPathComponent("workstation/setup.sh").path] + arguments,
                             environment: env, replaceEnvironment: true)
     }
 
