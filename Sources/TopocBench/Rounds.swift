@@ -45,7 +45,7 @@ struct Rounds {
             let floor = checked(Measure.run([bench, "floor", spec]), "floor", &r)
             r.floor.append(floor.seconds)
             if lint {
-                let l = checked(Measure.run([topoc, "lint", spec]), "lint", &r, allowed: [0])
+                let l = checked(Measure.run([topoc, "lint", spec]), "lint", &r)
                 r.lint.append(l.seconds)
                 r.lintRatios.append(l.seconds / floor.seconds)
                 r.lintMaxRSSKiB = max(r.lintMaxRSSKiB, l.maxRSSKiB)
@@ -54,8 +54,7 @@ struct Rounds {
                 // The compile writes a tree where none is, as write-same does:
                 // the two sides do the same file-system work.
                 try? FileManager.default.removeItem(atPath: out)
-                let c = checked(Measure.run([topoc, "compile", spec, "-o", out]), "compile", &r, allowed: [0])
-                try? FileManager.default.removeItem(atPath: same)
+                let c = checked(Measure.run([topoc, "compile", spec, "-o", out]), "compile", &r)
                 let w = checked(Measure.run([bench, "write-same", tree, same]), "write-same", &r)
                 let written = Double(w.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? w.seconds
                 r.compile.append(c.seconds)
@@ -67,18 +66,17 @@ struct Rounds {
                 // tree and the new one) with compile's own 3.6 GB filled it.
                 try? FileManager.default.removeItem(atPath: same)
                 // Replacing a tree also deletes the old one: measured apart.
-                r.recompile.append(checked(Measure.run([topoc, "compile", spec, "-o", out]), "compile over a tree", &r, allowed: [0]).seconds)
+                r.recompile.append(checked(Measure.run([topoc, "compile", spec, "-o", out]), "compile over a tree", &r).seconds)
             }
         }
         if compile { r.files = FileManager.default.enumerator(atPath: tree)?.allObjects.count ?? 0 }
         try? FileManager.default.removeItem(atPath: out)
-        try? FileManager.default.removeItem(atPath: same)
         return r
     }
 
     /// A measurement of a command that failed measures nothing: say so.
-    private func checked(_ s: Sample, _ what: String, _ r: inout SizeResult, allowed: Set<Int32> = [0]) -> Sample {
-        if !allowed.contains(s.status) {
+    private func checked(_ s: Sample, _ what: String, _ r: inout SizeResult) -> Sample {
+        if s.status != 0 {
             // The error lines, not the warnings a fleet spec prints first.
             let errors = s.stderr.split(separator: "\n").filter { $0.contains("error") }.suffix(3)
             r.failures.append("\(what) exited \(s.status) on the \(r.hosts)-host spec: " + (errors.isEmpty ? String(s.stderr.suffix(300)) : errors.joined(separator: " / ")))

@@ -101,6 +101,18 @@ public final class Spawned {
         return true
     }
 
+    /// Polls `ready` every 20 ms until it holds (true), the child exits or
+    /// `timeout` seconds pass (false): for a fake server that announces itself
+    /// by writing a file once it listens.
+    public func waitUntil(timeout: Double = 10, _ ready: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !ready() {
+            guard isRunning, Date() < deadline else { return false }
+            usleep(20_000)
+        }
+        return true
+    }
+
     /// Sends SIGTERM, then SIGKILL after `grace` seconds, and reaps the child.
     public func stop(grace: Double = 3) {
         guard !reaped else { return }

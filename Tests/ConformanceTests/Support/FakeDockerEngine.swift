@@ -69,11 +69,12 @@ srv.serve_forever()
         socket = directory.appendingPathComponent("docker.sock")
         let scriptURL = directory.appendingPathComponent("engine.py")
         try Scratch.write(Self.script, to: scriptURL)
-        process = try Spawned([Tool.python, scriptURL.path, socket.path, directory.path], log: directory.appendingPathComponent("engine.log"))
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("ready").path) {
-            guard Date() < deadline, process?.isRunning == true else { stop(); throw ConformanceError.failed("the fake Docker engine did not start") }
-            usleep(20_000)
+        let started = try Spawned([Tool.python, scriptURL.path, socket.path, directory.path], log: directory.appendingPathComponent("engine.log"))
+        process = started
+        let ready = directory.appendingPathComponent("ready").path
+        guard started.waitUntil({ FileManager.default.fileExists(atPath: ready) }) else {
+            stop()
+            throw ConformanceError.failed("the fake Docker engine did not start")
         }
     }
 

@@ -90,12 +90,16 @@ srv.serve_forever()
         try Scratch.write(Self.script, to: scriptURL)
         guard let python = Subprocess.which("python3") else { throw ConformanceError.failed("no python3") }
         let started = try Spawned([python, scriptURL.path, directory.path], log: directory.appendingPathComponent("ecs.log"))
-        let portFile = directory.appendingPathComponent("port"), deadline = Date().addingTimeInterval(10)
-        while true {
-            if let text = try? String(contentsOf: portFile, encoding: .utf8), let p = Int(text) { port = p; break }
-            guard Date() < deadline, started.isRunning else { started.stop(); throw ConformanceError.failed("the fake ECS endpoint did not start") }
-            usleep(20_000)
+        let portFile = directory.appendingPathComponent("port")
+        var announced: Int?
+        guard started.waitUntil({
+            announced = (try? String(contentsOf: portFile, encoding: .utf8)).flatMap { Int($0) }
+            return announced != nil
+        }), let announced else {
+            started.stop()
+            throw ConformanceError.failed("the fake ECS endpoint did not start")
         }
+        port = announced
         process = started
     }
 
